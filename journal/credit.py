@@ -1,0 +1,61 @@
+"""Referral credit: how many people each person introduced, and whether they ever said yes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import fn
+
+from .models import Decision, Person, Referral
+
+
+@dataclass(frozen=True)
+class Credit:
+    person_id: int
+    name: str
+    referred: int
+    said_yes: bool
+
+    @property
+    def served_without_buying(self) -> bool:
+        """Never bought, yet sent others: the person a pipeline would miss."""
+        return self.referred > 0 and not self.said_yes
+
+
+def _said_yes(person_ids: list[int]) -> set[int]:
+    query = Decision.select(Decision.person).where(
+        Decision.outcome == "yes",
+        Decision.trashed_at.is_null(),
+        Decision.person.in_(person_ids),
+    )
+    return {pid for (pid,) in query.distinct().tuples()}
+
+
+def referral_credit() -> list[Credit]:
+    """Everyone who referred at least one live person, most referrals first."""
+    Referred = Person.alias("referred")
+    count = fn.COUNT(Referral.id)
+    query = (
+        Person.select(Person.id, Person.name, count)
+        .join(Referral, on=(Referral.referrer == Person.id))
+        .join(Referred, on=(Referral.referred == Referred.id))
+        .where(Person.trashed_at.is_null(), Referred.trashed_at.is_null())
+        .group_by(Person.id)
+        .order_by(count.desc(), Person.name)
+    )
+    rows = list(query.tuples())
+    yes = _said_yes([pid for pid, _, _ in rows])
+    return [Credit(pid, name, n, pid in yes) for pid, name, n in rows]
+
+
+def credit_of(person_id: int) -> Credit:
+    """One person's credit (zero referrals is a valid answer)."""
+    person = Person.get_by_id(person_id)
+    Referred = Person.alias("referred")
+    referred = (
+        Referral.select()
+        .join(Referred, on=(Referral.referred == Referred.id))
+        .where(Referral.referrer == person_id, Referred.trashed_at.is_null())
+        .count()
+    )
+    return Credit(person_id, person.name, referred, person_id in _said_yes([person_id]))

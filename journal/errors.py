@@ -1,0 +1,17 @@
+"""The one exception type for mistakes a person can fix, with messages fit to show them."""
+
+
+class JournalError(Exception):
+    """A user-facing error: bad input, a missing record, a file that is not a journal."""
+
+
+class NotFound(JournalError):
+    """A record that does not exist (or no longer exists)."""
+
+
+class JournalTooNew(JournalError):
+    """The journal was written by a newer Rapport; it is refused and left untouched."""
+
+
+class NotAJournal(JournalError):
+    """The file is not a Rapport journal (corrupt, unrelated, or not SQLite at all)."""

@@ -1,0 +1,30 @@
+"""Goals: what a person is trying to achieve, and why it matters to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import search
+from .aspects import Aspect
+from .models import GOAL_STATUSES, Goal
+from .records import GoalRecord
+
+GOALS = Aspect("goal", Goal, "why", GOAL_STATUSES, search.index_goal, GoalRecord)
+
+
+def add_goal(person_id: int, text: str, *, why: str = "", status: str = "open") -> GoalRecord:
+    return GOALS.add(person_id, text, why, status)
+
+
+def update_goal(goal_id: int, **changes: Any) -> GoalRecord:
+    """Change a goal's text, why or status (open, attained, dropped)."""
+    return GOALS.update(goal_id, changes)
+
+
+def delete_goal(goal_id: int) -> GoalRecord:
+    """Remove a goal for good (one that no longer matters is better marked dropped)."""
+    return GOALS.delete(goal_id)
+
+
+def goals_of(person_id: int, *, status: str | None = None) -> list[GoalRecord]:
+    return GOALS.of(person_id, status)

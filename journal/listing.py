@@ -1,0 +1,124 @@
+"""The list of people as the People page shows it: filtered ids first, rows fetched on demand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import reconnect, tags
+from .models import Person, PersonTag, Tag
+from .records import PersonRow
+
+SORT_KEYS = ("name", "company", "last_touch", "next_reconnect", "fit", "focus")
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    """What narrows the list: typed text (name, company or tag) and the quick filters."""
+
+    text: str = ""
+    focus: bool = False
+    due: bool = False
+    good_fit: bool = False
+    tag: str | None = None
+    trashed: bool = False
+
+
+def person_ids(
+    where: PeopleFilter = PeopleFilter(),
+    *,
+    sort: str = "name",
+    descending: bool = False,
+    today: dt.date | None = None,
+) -> list[int]:
+    """Ids of the people that pass the filter, in the order asked for."""
+    today = today or dt.date.today()
+    query = Person.select(
+        Person.id,
+        Person.name,
+        Person.company,
+        Person.fit,
+        Person.focus,
+        Person.cadence_days,
+        Person.created_at,
+    )
+    query = query.where(Person.trashed_at.is_null(not where.trashed))
+    if where.focus:
+        query = query.where(Person.focus == True)  # noqa: E712 - peewee expression
+    if where.good_fit:
+        query = query.where(Person.fit == "good")
+    if where.tag:
+        tagged = PersonTag.select(PersonTag.person).join(Tag).where(Tag.name == where.tag)
+        query = query.where(Person.id.in_(tagged))
+    text = where.text.strip()
+    if text:
+        tag_match = PersonTag.select(PersonTag.person).join(Tag).where(Tag.name.contains(text))
+        query = query.where(
+            Person.name.contains(text) | Person.company.contains(text) | Person.id.in_(tag_match)
+        )
+    rows = list(query.tuples())
+    needs_touch = where.due or sort in ("last_touch", "next_reconnect")
+    touches = reconnect.last_touches() if needs_touch else {}
+
+    def due_on(row: tuple) -> dt.date | None:
+        pid, _, _, _, _, cadence, created = row
+        return reconnect.next_reconnect(
+            cadence, touches.get(pid), reconnect.parse_datetime(created)
+        )
+
+    if where.due:
+        rows = [r for r in rows if (d := due_on(r)) is not None and d <= today]
+    keys = {
+        "name": lambda r: r[1].casefold(),
+        "company": lambda r: (r[2].casefold(), r[1].casefold()),
+        "fit": lambda r: (
+            ("good", "unknown", "poor").index(r[3]) if r[3] in ("good", "unknown", "poor") else 3,
+            r[1].casefold(),
+        ),
+        "focus": lambda r: (not r[4], r[1].casefold()),
+        "last_touch": lambda r: _nones_last(touches.get(r[0]), descending),
+        "next_reconnect": lambda r: _nones_last(due_on(r), descending),
+    }
+    rows.sort(key=keys.get(sort, keys["name"]), reverse=descending)
+    return [r[0] for r in rows]
+
+
+def _nones_last(value: object, descending: bool) -> tuple[bool, object]:
+    missing = value is None
+    return (not missing if descending else missing, value or "")
+
+
+def person_rows(ids: Sequence[int]) -> list[PersonRow]:
+    """The rows for these ids, in the same order, in a fixed number of queries."""
+    wanted = list(ids)
+    people = {p.id: p for p in Person.select().where(Person.id.in_(wanted))}
+    touches = reconnect.last_touches(wanted)
+    tag_map = tags.tags_of(people)
+    rows = []
+    for pid in wanted:
+        p = people.get(pid)
+        if p is None:
+            continue
+        touch = touches.get(pid)
+        rows.append(
+            PersonRow(
+                id=pid,
+                name=p.name,
+                company=p.company,
+                role=p.role,
+                fit=p.fit,
+                focus=bool(p.focus),
+                cadence_days=p.cadence_days,
+                last_touch=touch,
+                next_reconnect=reconnect.next_reconnect(p.cadence_days, touch, p.created_at),
+                tags=tag_map.get(pid, ()),
+                trashed=p.trashed_at is not None,
+            )
+        )
+    return rows
+
+
+def person_row(person_id: int) -> PersonRow | None:
+    rows = person_rows([person_id])
+    return rows[0] if rows else None

@@ -1,0 +1,160 @@
+"""Peewee models for every kind of record; bound to a database by `storage.open_journal`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .errors import NotFound
+
+database = DatabaseProxy()
+
+FITS = ("good", "poor", "unknown")
+GOAL_STATUSES = ("open", "attained", "dropped")
+PAIN_STATUSES = ("open", "relieved")
+OUTCOMES = ("yes", "strong_no", "weak_no", "undecided")
+NOTE_KINDS = ("meeting", "call", "message", "thought")
+
+
+def now() -> dt.datetime:
+    """The current local time, to the second (what the journal stores)."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class JSONListField(TextField):
+    """A list of strings stored as JSON text."""
+
+    def db_value(self, value: list[str] | None) -> str:
+        return json.dumps(list(value or []), ensure_ascii=False)
+
+    def python_value(self, value: str | None) -> list[str]:
+        return json.loads(value) if value else []
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Person(BaseModel):
+    name = TextField()
+    company = TextField(default="")
+    role = TextField(default="")
+    emails = JSONListField(default=list)
+    phones = JSONListField(default=list)
+    location = TextField(default="")
+    how_we_met = TextField(default="")
+    met_on = DateField(null=True)
+    about = TextField(default="")
+    fit = CharField(default="unknown")
+    focus = BooleanField(default=False)
+    cadence_days = IntegerField(null=True)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+    trashed_at = DateTimeField(null=True, index=True)
+
+
+class Tag(BaseModel):
+    name = TextField(unique=True)
+
+
+class PersonTag(BaseModel):
+    person = ForeignKeyField(Person, backref="person_tags", on_delete="CASCADE")
+    tag = ForeignKeyField(Tag, backref="person_tags", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("person", "tag"), True),)
+
+
+class Goal(BaseModel):
+    person = ForeignKeyField(Person, backref="goals", on_delete="CASCADE")
+    text = TextField()
+    why = TextField(default="")
+    status = CharField(default="open")
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+
+class Pain(BaseModel):
+    person = ForeignKeyField(Person, backref="pains", on_delete="CASCADE")
+    text = TextField()
+    ramifications = TextField(default="")
+    status = CharField(default="open")
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+
+class Decision(BaseModel):
+    person = ForeignKeyField(Person, backref="decisions", on_delete="CASCADE")
+    offer = TextField()
+    outcome = CharField()
+    decided_on = DateField()
+    reason = TextField(default="")
+    lesson = TextField(default="")
+    revisit_on = DateField(null=True, index=True)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+    trashed_at = DateTimeField(null=True)
+
+
+class Objection(BaseModel):
+    decision = ForeignKeyField(Decision, backref="objections", on_delete="CASCADE")
+    text = TextField()
+    addressed = BooleanField(default=False)
+    created_at = DateTimeField(default=now)
+
+
+class Referral(BaseModel):
+    referrer = ForeignKeyField(Person, backref="referrals_given", on_delete="CASCADE")
+    referred = ForeignKeyField(Person, backref="referrals_received", on_delete="CASCADE")
+    on = DateField(null=True)
+    context = TextField(default="")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("referrer", "referred"), True),)
+
+
+class Note(BaseModel):
+    person = ForeignKeyField(Person, backref="notes", on_delete="CASCADE")
+    occurred_at = DateTimeField(default=now)
+    kind = CharField(default="meeting")
+    body = TextField(default="")
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+    trashed_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("person", "occurred_at"), False),)
+
+
+class FollowUp(BaseModel):
+    person = ForeignKeyField(Person, backref="follow_ups", on_delete="CASCADE")
+    due_on = DateField(index=True)
+    what = TextField()
+    done = BooleanField(default=False)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+
+def fetch(model: type[BaseModel], record_id: int) -> Any:
+    """The record of `model` with this id, or NotFound with a message a person understands."""
+    instance = model.get_or_none(model.id == record_id)
+    if instance is None:
+        label = model.__name__.lower().replace("followup", "follow-up")
+        raise NotFound(f"no {label} with id {record_id} (it may have been deleted)")
+    return instance

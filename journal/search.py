@@ -1,0 +1,191 @@
+"""Full-text search (SQLite FTS5): keeping the index current and answering any typed query.
+
+Each indexed record has a rowid of `record_id * 8 + kind code`, so a record's row is found by
+primary key. Only live records are indexed: trashing removes rows, restoring adds them back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Decision, Goal, Note, Objection, Pain, Person, PersonTag, Tag, database
+
+KINDS = {"person": 1, "note": 2, "goal": 3, "pain": 4, "decision": 5, "objection": 6}
+KIND_LABELS = {
+    "person": "People",
+    "note": "Notes",
+    "goal": "Goals",
+    "pain": "Pains",
+    "decision": "Decisions",
+    "objection": "Objections",
+}
+MARK_START, MARK_END = "\x02", "\x03"
+MAX_TERMS = 16
+_TERM = re.compile(r"\w+", re.UNICODE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    record_id: int
+    person_id: int
+    person_name: str
+    title: str
+    snippet: str
+
+    def marked(self, start: str, end: str) -> str:
+        """The snippet with each match wrapped in `start` … `end`."""
+        return self.snippet.replace(MARK_START, start).replace(MARK_END, end)
+
+
+def _rowid(kind: str, record_id: int) -> int:
+    return record_id * 8 + KINDS[kind]
+
+
+def _clean(value: str) -> str:
+    return _CONTROL.sub(" ", value or "")
+
+
+def _put(kind: str, record_id: int, person_id: int, title: str, body: str) -> None:
+    rowid = _rowid(kind, record_id)
+    database.execute_sql("DELETE FROM search_index WHERE rowid = ?", (rowid,))
+    database.execute_sql(
+        "INSERT INTO search_index (rowid, kind, record_id, person_id, title, body) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (rowid, kind, record_id, person_id, _clean(title), _clean(body)),
+    )
+
+
+def _drop(kind: str, record_id: int) -> None:
+    database.execute_sql("DELETE FROM search_index WHERE rowid = ?", (_rowid(kind, record_id),))
+
+
+def index_person(person_id: int) -> None:
+    """(Re)index a person's own fields: name, company, role, tags, and the rest of the profile."""
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None or person.trashed_at is not None:
+        _drop("person", person_id)
+        return
+    tags = [t.name for t in Tag.select(Tag.name).join(PersonTag).where(PersonTag.person == person)]
+    title = " ".join(p for p in (person.name, person.company, person.role) if p)
+    body = "\n".join(
+        [" ".join(tags), person.location, person.how_we_met, person.about, *person.emails]
+    )
+    _put("person", person_id, person_id, title, body)
+
+
+def index_note(note_id: int) -> None:
+    note = Note.get_or_none(Note.id == note_id)
+    if note is None or note.trashed_at is not None or _person_trashed(note.person_id):
+        _drop("note", note_id)
+        return
+    _put("note", note_id, note.person_id, "", note.body)
+
+
+def index_goal(goal_id: int) -> None:
+    goal = Goal.get_or_none(Goal.id == goal_id)
+    if goal is None or _person_trashed(goal.person_id):
+        _drop("goal", goal_id)
+        return
+    _put("goal", goal_id, goal.person_id, goal.text, goal.why)
+
+
+def index_pain(pain_id: int) -> None:
+    pain = Pain.get_or_none(Pain.id == pain_id)
+    if pain is None or _person_trashed(pain.person_id):
+        _drop("pain", pain_id)
+        return
+    _put("pain", pain_id, pain.person_id, pain.text, pain.ramifications)
+
+
+def index_decision(decision_id: int) -> None:
+    """(Re)index a decision and its objections."""
+    decision = Decision.get_or_none(Decision.id == decision_id)
+    objections = Objection.select().where(Objection.decision == decision_id)
+    live = (
+        decision is not None
+        and decision.trashed_at is None
+        and not _person_trashed(decision.person_id)
+    )
+    for objection in objections:
+        if live:
+            _put("objection", objection.id, decision.person_id, objection.text, decision.offer)
+        else:
+            _drop("objection", objection.id)
+    if not live:
+        _drop("decision", decision_id)
+        return
+    _put(
+        "decision",
+        decision_id,
+        decision.person_id,
+        decision.offer,
+        "\n".join((decision.reason, decision.lesson)),
+    )
+
+
+def drop_objection(objection_id: int) -> None:
+    _drop("objection", objection_id)
+
+
+def index_everything_of(person_id: int) -> None:
+    """Reindex a person and every record they own (after trashing or restoring them)."""
+    index_person(person_id)
+    for (note_id,) in Note.select(Note.id).where(Note.person == person_id).tuples():
+        index_note(note_id)
+    for (goal_id,) in Goal.select(Goal.id).where(Goal.person == person_id).tuples():
+        index_goal(goal_id)
+    for (pain_id,) in Pain.select(Pain.id).where(Pain.person == person_id).tuples():
+        index_pain(pain_id)
+    for (decision_id,) in Decision.select(Decision.id).where(Decision.person == person_id).tuples():
+        index_decision(decision_id)
+
+
+def rebuild_index() -> None:
+    """Empty the index and fill it again from every live record."""
+    with database.atomic():
+        database.execute_sql("DELETE FROM search_index")
+        for (person_id,) in Person.select(Person.id).where(Person.trashed_at.is_null()).tuples():
+            index_everything_of(person_id)
+
+
+def _person_trashed(person_id: int) -> bool:
+    return Person.select().where(Person.id == person_id, Person.trashed_at.is_null(False)).exists()
+
+
+def fts_query(text: str) -> str | None:
+    """Turn anything a person typed into a safe FTS5 query: quoted terms, last one a prefix."""
+    terms = _TERM.findall(text or "")[:MAX_TERMS]
+    if not terms:
+        return None
+    quoted = ['"' + t.replace('"', '""') + '"' for t in terms]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search(text: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
+    """Best matches first, each with its kind, person and a snippet with the match marked."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    kind_filter = ""
+    params: list[object] = [MARK_START, MARK_END, MARK_START, MARK_END, query]
+    if kinds:
+        kind_filter = f" AND s.kind IN ({', '.join('?' for _ in kinds)})"
+        params.extend(kinds)
+    params.append(limit)
+    rows = database.execute_sql(
+        "SELECT s.kind, s.record_id, s.person_id, p.name, s.title,"
+        " snippet(search_index, 4, ?, ?, '…', 12), highlight(search_index, 3, ?, ?)"
+        " FROM search_index s JOIN person p ON p.id = s.person_id"
+        f" WHERE search_index MATCH ?{kind_filter}"
+        " ORDER BY bm25(search_index, 0, 0, 0, 8.0, 1.0) LIMIT ?",
+        params,
+    ).fetchall()
+    hits = []
+    for kind, record_id, person_id, name, title, body_snippet, title_marked in rows:
+        snippet = body_snippet if MARK_START in body_snippet else title_marked
+        hits.append(SearchHit(kind, int(record_id), int(person_id), name, title, snippet))
+    return hits

@@ -1,0 +1,182 @@
+"""Opening a journal file: checks, pragmas, migrations, backups. The one place that opens SQLite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import SqliteDatabase
+from playhouse.migrate import SqliteMigrator
+
+from . import migrations
+from .errors import JournalError, JournalTooNew, NotAJournal
+from .models import database
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "full",
+    "busy_timeout": 5000,
+    "cache_size": -16000,
+}
+SQLITE_HEADER = b"SQLite format 3\x00"
+OWN_TABLES = {"person", "note", "decision"}
+
+
+@dataclass
+class Journal:
+    """An open journal: its file and the peewee database everything else uses."""
+
+    path: Path
+    db: SqliteDatabase
+    migrated_from: int | None = None
+    backup_path: Path | None = None
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_current: Journal | None = None
+
+
+def open_journal(path: str | Path) -> Journal:
+    """Open (or create) the journal at `path`, migrating it to this version of Rapport."""
+    global _current
+    path = Path(path).expanduser()
+    version = _inspect(path)
+    if _current is not None:
+        _current.close()
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    try:
+        db.connect()
+    except Exception as exc:
+        raise JournalError(f"cannot open {path}: {exc}") from exc
+    database.initialize(db)
+    journal = Journal(path=path, db=db)
+    if version < migrations.LATEST_VERSION:
+        if version > 0:
+            journal.backup_path = backup(journal, reason=f"before-v{migrations.LATEST_VERSION}")
+        _migrate(db, version)
+        journal.migrated_from = version
+    _current = journal
+    return journal
+
+
+def current() -> Journal:
+    """The journal opened last (raises if none is open)."""
+    if _current is None or _current.db.is_closed():
+        raise JournalError("no journal is open")
+    return _current
+
+
+def _inspect(path: Path) -> int:
+    """The schema version of the file, checked read-only; raises if it is not usable."""
+    if path.is_dir():
+        raise NotAJournal(f"{path} is a folder, not a journal file")
+    if not path.exists() or path.stat().st_size == 0:
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return 0
+    with path.open("rb") as f:
+        if f.read(16) != SQLITE_HEADER:
+            raise NotAJournal(f"{path} is not a Rapport journal (not an SQLite file)")
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            integrity = con.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAJournal(f"{path} is not a readable Rapport journal ({exc})") from exc
+    if integrity != "ok":
+        raise NotAJournal(f"{path} is damaged ({integrity})")
+    if version > migrations.LATEST_VERSION:
+        raise JournalTooNew(
+            f"{path} was written by a newer Rapport (journal version {version}; this Rapport "
+            f"reads up to {migrations.LATEST_VERSION}). Update Rapport to open it; "
+            "the file was not changed."
+        )
+    if version == 0 and tables:
+        raise NotAJournal(f"{path} is an SQLite file but not a Rapport journal")
+    if version > 0 and not tables >= OWN_TABLES:
+        raise NotAJournal(f"{path} is not a Rapport journal (its tables are missing)")
+    return version
+
+
+def _migrate(db: SqliteDatabase, from_version: int) -> None:
+    migrator = SqliteMigrator(db)
+    reindex = False
+    with db.atomic():
+        for migration in migrations.all_migrations()[from_version:]:
+            migration.module.up(migrator, db)
+            reindex = reindex or getattr(migration.module, "REINDEX", False)
+            db.execute_sql(f"PRAGMA user_version = {migration.version}")
+        if reindex:
+            from .search import rebuild_index
+
+            rebuild_index()
+
+
+def schema_version(journal: Journal) -> int:
+    return journal.db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def default_backup_dir(journal: Journal) -> Path:
+    return journal.path.parent / "backups"
+
+
+def backup(journal: Journal, dest: str | Path | None = None, *, reason: str = "manual") -> Path:
+    """Copy the journal with SQLite's online backup API; returns the copy's path."""
+    if dest is None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = default_backup_dir(journal) / f"{journal.path.stem}-{stamp}-{reason}.sqlite"
+    dest = Path(dest).expanduser()
+    if dest.resolve() == journal.path.resolve():
+        raise JournalError("a backup cannot overwrite the journal itself")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(str(dest))
+    try:
+        journal.db.connection().backup(target)
+    except sqlite3.Error as exc:
+        raise JournalError(f"backup to {dest} failed: {exc}") from exc
+    finally:
+        target.close()
+    return dest
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    integrity: list[str]
+    foreign_key_problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == ["ok"] and not self.foreign_key_problems
+
+
+def check(journal: Journal) -> CheckReport:
+    """SQLite's integrity check and foreign-key check, plus the search index's own check."""
+    db = journal.db
+    integrity = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
+    fk = [
+        f"{table} row {rowid} points to a missing {parent}"
+        for table, rowid, parent, _ in db.execute_sql("PRAGMA foreign_key_check").fetchall()
+    ]
+    try:
+        db.execute_sql("INSERT INTO search_index(search_index) VALUES('integrity-check')")
+    except sqlite3.DatabaseError as exc:
+        integrity = [*(i for i in integrity if i != "ok"), f"search index: {exc}"]
+    return CheckReport(integrity, fk)

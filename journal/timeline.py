@@ -1,0 +1,47 @@
+"""A person's timeline: notes, decisions, goals and pains in date order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import decisions, goals, notes, pains
+from .decisions import OUTCOME_LABELS
+from .records import TimelineEntry
+
+
+def _at(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0, 0))
+
+
+def timeline(person_id: int, *, newest_first: bool = True) -> list[TimelineEntry]:
+    """Everything that happened with a person (live records only)."""
+    entries = [
+        TimelineEntry("note", n.id, n.occurred_at, n.kind, n.body, {"kind": n.kind})
+        for n in notes.notes_of(person_id)
+    ]
+    for d in decisions.decisions_of(person_id):
+        entries.append(
+            TimelineEntry(
+                "decision",
+                d.id,
+                _at(d.decided_on),
+                f"{OUTCOME_LABELS[d.outcome]}: {d.offer}",
+                d.reason,
+                {
+                    "outcome": d.outcome,
+                    "lesson": d.lesson,
+                    "revisit_on": d.revisit_on,
+                    "open_objections": [o.text for o in d.open_objections],
+                },
+            )
+        )
+    for g in goals.goals_of(person_id):
+        entries.append(
+            TimelineEntry("goal", g.id, g.created_at, g.text, g.why, {"status": g.status})
+        )
+    for p in pains.pains_of(person_id):
+        entries.append(
+            TimelineEntry("pain", p.id, p.created_at, p.text, p.ramifications, {"status": p.status})
+        )
+    entries.sort(key=lambda e: (e.when, e.kind, e.id), reverse=newest_first)
+    return entries

@@ -1,0 +1,27 @@
+"""Shared fixtures: every test that touches data gets a real journal file in tmp_path."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("RAPPORT_JOURNAL", None)
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from journal.storage import Journal, open_journal  # noqa: E402
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.sqlite"
+
+
+@pytest.fixture
+def journal(journal_path: Path) -> Iterator[Journal]:
+    handle = open_journal(journal_path)
+    yield handle
+    handle.close()
