@@ -18,7 +18,7 @@ class Credit:
 
     @property
     def served_without_buying(self) -> bool:
-        """Never bought, yet sent others: the person a pipeline would miss."""
+        """Never bought, yet sent others: served well, and trusted enough to be recommended."""
         return self.referred > 0 and not self.said_yes
 
 

@@ -1,0 +1,105 @@
+"""Search: what is found, ranked and marked; kept current on every write; any typed text is safe."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journal import decisions, goals, notes, pains, people, search
+
+
+@pytest.fixture
+def ana(journal):
+    return people.add_person("Ana Souza", company="Padaria Central", tags=["founder"])
+
+
+def test_finds_every_kind_of_record(ana):
+    notes.add_note(ana.id, "She worries about **cash flow** before Christmas")
+    goals.add_goal(ana.id, "Open a second bakery", why="cash flow freedom")
+    pains.add_pain(ana.id, "Payroll by hand", ramifications="weekends lost to cash flow")
+    decisions.record_decision(
+        ana.id, "Cash flow review", "weak_no", objections=["cash flow is fine"]
+    )
+    kinds = {hit.kind for hit in search.search("cash flow")}
+    assert kinds == {"note", "goal", "pain", "decision", "objection"}
+    assert {h.person_name for h in search.search("cash")} == {"Ana Souza"}
+
+
+def test_prefix_matching_and_marked_snippet(ana):
+    notes.add_note(ana.id, "Talked about the budget for next year")
+    hits = search.search("budg")
+    assert [h.kind for h in hits] == ["note"]
+    assert "[budget]" in hits[0].marked("[", "]")
+
+
+def test_person_fields_and_tags_are_searchable(ana):
+    assert [h.kind for h in search.search("padaria")] == ["person"]
+    assert [h.record_id for h in search.search("founder")] == [ana.id]
+    people.update_person(ana.id, tags=["accountant"])
+    assert search.search("founder") == []
+    assert [h.record_id for h in search.search("accountant")] == [ana.id]
+
+
+def test_names_rank_above_passing_mentions(ana):
+    other = people.add_person("Bruno")
+    notes.add_note(other.id, "Bruno mentioned Souza once, and Souza again, Souza Souza")
+    assert search.search("Souza")[0].kind == "person"
+
+
+def test_edits_and_trash_keep_the_index_current(ana):
+    note = notes.add_note(ana.id, "pineapple")
+    notes.update_note(note.id, body="mango")
+    assert search.search("pineapple") == []
+    assert len(search.search("mango")) == 1
+    notes.trash_note(note.id)
+    assert search.search("mango") == []
+    notes.restore_note(note.id)
+    assert len(search.search("mango")) == 1
+    people.trash_person(ana.id)
+    assert search.search("mango") == [] and search.search("Souza") == []
+    people.restore_person(ana.id)
+    assert len(search.search("mango")) == 1
+
+
+def test_diacritics_are_folded(journal):
+    people.add_person("José Müller")
+    assert len(search.search("jose muller")) == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "*",
+        "AND (",
+        "-",
+        "NOT",
+        "OR",
+        "a OR",
+        "NEAR(",
+        "^",
+        ":",
+        "title:x",
+        "'",
+        "🤝🎉",
+        "\x00",
+        "",
+        "   ",
+        "x" * 10_000,
+        "ana " * 3_000,
+        '"unbalanced',
+        "(((",
+        "a*b*",
+    ],
+)
+def test_hostile_queries_never_fail(ana, query):
+    notes.add_note(ana.id, "A normal note with AND and OR and NOT in it")
+    result = search.search(query)
+    assert isinstance(result, list)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200))
+def test_any_text_is_a_valid_query(ana, query):
+    assert isinstance(search.search(query), list)

@@ -1,0 +1,150 @@
+"""Derived views: last touch, due to reconnect, Today, referral credit, timeline, the people list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from playhouse.test_utils import assert_query_count
+
+from journal import decisions, followups, goals, listing, notes, pains, people, referrals
+from journal.credit import credit_of, referral_credit
+from journal.reconnect import due_people, next_reconnect
+from journal.timeline import timeline
+from journal.today import today_view
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_next_reconnect_rules():
+    created = dt.datetime(2026, 1, 1, 9)
+    assert next_reconnect(None, None, created) is None
+    assert next_reconnect(30, None, created) == dt.date(2026, 1, 1)
+    assert next_reconnect(30, dt.datetime(2026, 11, 1, 15), created) == dt.date(2026, 12, 1)
+
+
+def test_due_to_reconnect(journal):
+    due = people.add_person("Due", cadence_days=30)
+    notes.add_note(due.id, "old", occurred_at="2026-10-01")
+    fresh = people.add_person("Fresh", cadence_days=30)
+    notes.add_note(fresh.id, "recent", occurred_at="2026-11-20")
+    never = people.add_person("Never", cadence_days=90)
+    people.add_person("No cadence")
+    gone = people.add_person("Gone", cadence_days=7)
+    people.trash_person(gone.id)
+    rows = due_people(dt.date.today())
+    assert [pid for pid, _, _ in rows] == [due.id, never.id]
+    assert rows[0][2] == dt.date(2026, 10, 31)
+
+
+def test_trashed_note_does_not_count_as_touch(journal):
+    person = people.add_person("Ana", cadence_days=10)
+    notes.add_note(person.id, "old", occurred_at="2026-10-01")
+    recent = notes.add_note(person.id, "recent", occurred_at="2026-11-22")
+    assert person.id not in {pid for pid, _, _ in due_people(TODAY)}
+    notes.trash_note(recent.id)
+    assert person.id in {pid for pid, _, _ in due_people(TODAY)}
+
+
+def test_today_lists_revisits_and_follow_ups(journal):
+    ana = people.add_person("Ana")
+    came = decisions.record_decision(
+        ana.id,
+        "Retainer",
+        "weak_no",
+        decided_on="2026-10-01",
+        revisit_on="2026-11-23",
+        objections=["price", "timing"],
+    )
+    decisions.record_decision(
+        ana.id, "Later", "weak_no", decided_on="2026-10-01", revisit_on="2026-11-24"
+    )
+    stale = decisions.record_decision(ana.id, "Audit", "undecided", decided_on="2026-11-09")
+    decisions.record_decision(ana.id, "Fresh", "undecided", decided_on="2026-11-10")
+    decisions.record_decision(
+        ana.id, "Done", "strong_no", decided_on="2026-01-01", revisit_on="2026-02-01"
+    )
+    due = followups.add_follow_up(ana.id, "Send proposal", "2026-11-22")
+    followups.add_follow_up(ana.id, "Future", "2026-12-22")
+    done = followups.add_follow_up(ana.id, "Old", "2026-11-01")
+    followups.complete_follow_up(done.id)
+
+    view = today_view(TODAY)
+    assert [d.id for d in view.revisit] == [stale.id, came.id]
+    assert [o.text for o in view.revisit[1].open_objections] == ["price", "timing"]
+    assert [f.id for f in view.follow_ups] == [due.id]
+    assert view.follow_ups[0].person_name == "Ana"
+
+    people.trash_person(ana.id)
+    assert today_view(TODAY).empty
+
+
+def test_referral_credit_shows_who_served_without_buying(journal):
+    connector = people.add_person("Connector")
+    buyer = people.add_person("Buyer")
+    others = [people.add_person(f"Friend {i}") for i in range(3)]
+    for other in others:
+        referrals.add_referral(connector.id, other.id)
+    referrals.add_referral(buyer.id, others[0].id)
+    decisions.record_decision(buyer.id, "Retainer", "yes")
+    credits = referral_credit()
+    assert [(c.name, c.referred, c.said_yes) for c in credits] == [
+        ("Connector", 3, False),
+        ("Buyer", 1, True),
+    ]
+    assert credits[0].served_without_buying
+    assert credit_of(others[1].id).referred == 0
+    people.trash_person(others[2].id)
+    assert credit_of(connector.id).referred == 2
+
+
+def test_timeline_in_date_order(journal):
+    ana = people.add_person("Ana")
+    notes.add_note(ana.id, "first", occurred_at="2026-01-01 10:00")
+    decisions.record_decision(ana.id, "Offer", "weak_no", decided_on="2026-02-01")
+    notes.add_note(ana.id, "third", occurred_at="2026-03-01 10:00")
+    goals.add_goal(ana.id, "Goal")
+    pains.add_pain(ana.id, "Pain")
+    kinds = [e.kind for e in timeline(ana.id)]
+    assert kinds[-3:] == ["note", "decision", "note"]
+    assert set(kinds[:2]) == {"goal", "pain"}
+    assert [e.kind for e in timeline(ana.id, newest_first=False)][:3] == [
+        "note",
+        "decision",
+        "note",
+    ]
+    assert timeline(ana.id)[-2].title == "Weak no: Offer"
+
+
+def test_people_list_filters_and_sorts(journal):
+    ana = people.add_person(
+        "Ana", company="Zeta", fit="good", focus=True, tags=["CFO"], cadence_days=7
+    )
+    bruno = people.add_person("bruno", company="Acme 100%", tags=["agency"])
+    carla = people.add_person("Carla", company="Beta", cadence_days=30)
+    notes.add_note(carla.id, "x", occurred_at=dt.datetime.now())
+    F = listing.PeopleFilter
+    assert listing.person_ids() == [ana.id, bruno.id, carla.id]
+    assert listing.person_ids(sort="company") == [bruno.id, carla.id, ana.id]
+    assert listing.person_ids(sort="name", descending=True) == [carla.id, bruno.id, ana.id]
+    assert listing.person_ids(F(text="cf")) == [ana.id]
+    assert listing.person_ids(F(text="100%")) == [bruno.id]
+    assert listing.person_ids(F(focus=True)) == [ana.id]
+    assert listing.person_ids(F(good_fit=True)) == [ana.id]
+    assert listing.person_ids(F(tag="agency")) == [bruno.id]
+    assert listing.person_ids(F(due=True)) == [ana.id]
+    assert listing.person_ids(sort="last_touch", descending=True)[0] == carla.id
+    people.trash_person(bruno.id)
+    assert listing.person_ids() == [ana.id, carla.id]
+    assert listing.person_ids(F(trashed=True)) == [bruno.id]
+
+
+def test_person_rows_take_a_fixed_number_of_queries(journal):
+    ids = []
+    for i in range(40):
+        person = people.add_person(f"P{i}", tags=["t"], cadence_days=10)
+        notes.add_note(person.id, "n", occurred_at="2026-11-01")
+        ids.append(person.id)
+    with assert_query_count(3):
+        rows = listing.person_rows(ids)
+    assert len(rows) == 40
+    assert rows[0].next_reconnect == dt.date(2026, 11, 11)

@@ -1,0 +1,115 @@
+"""The command line: `rapport [--journal PATH] [COMMAND]`. No command opens the window.
+
+Subcommands never import Qt, so they start fast; errors are one line on stderr, exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from journal import JournalError
+from journal.paths import default_journal_path
+from journal.storage import Journal, open_journal
+
+from . import cli_commands as commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rapport",
+        description="Rapport: a relationship journal for independent salespeople.",
+        epilog="With no command, the desktop window opens.",
+    )
+    parser.add_argument(
+        "--journal", metavar="PATH", help="journal file (default: $RAPPORT_JOURNAL, then app data)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a copy of the sample journal in the window"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("add", help="add a person")
+    p.add_argument("name", metavar="PERSON")
+    p.add_argument("--company", default="")
+    p.add_argument("--email", action="append", default=[])
+    p.add_argument("--role", default="")
+    p.add_argument("--tag", action="append", default=[])
+
+    p = sub.add_parser("note", help="write a note about a person")
+    p.add_argument("person", metavar="PERSON", help="exact name or a unique start of one")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--kind", default="meeting", choices=["meeting", "call", "message", "thought"])
+    p.add_argument("--at", metavar="DATETIME", help="when it happened (YYYY-MM-DD [HH:MM])")
+
+    p = sub.add_parser("search", help="search the whole journal")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, default=20)
+
+    p = sub.add_parser("today", help="who to reconnect with, what to revisit, what is due")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--on", metavar="DATE", help="as if today were DATE (YYYY-MM-DD)")
+
+    p = sub.add_parser("export", help="export the journal")
+    p.add_argument("format", choices=["json"])
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    p = sub.add_parser("import", help="import a Rapport JSON file (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+
+    sub.add_parser("check", help="check the journal's integrity")
+
+    p = sub.add_parser("backup", help="copy the journal (safe while it is open)")
+    p.add_argument("-o", "--output", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    path = default_journal_path(args.journal)
+    if args.command is None:
+        from .app import run_app  # Qt is imported only for the window
+
+        return run_app(None if args.demo else path, demo=args.demo)
+    try:
+        journal = open_journal(path)
+    except JournalError as exc:
+        return _fail(str(exc))
+    try:
+        with journal:
+            return _run(journal, args)
+    except JournalError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as exc:
+        if os.environ.get("RAPPORT_DEBUG"):
+            raise
+        return _fail(
+            f"unexpected error ({exc.__class__.__name__}: {exc}); "
+            "run again with RAPPORT_DEBUG=1 for details"
+        )
+
+
+def _run(journal: Journal, args: argparse.Namespace) -> int:
+    handler = getattr(commands, f"cmd_{args.command}")
+    output = handler(journal, args)
+    if output is not None:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"rapport: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""What each `rapport COMMAND` does: journal operations in, text out (never Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+from journal import interchange, notes, people, search, storage
+from journal import validate as v
+from journal.decisions import OUTCOME_LABELS
+from journal.errors import JournalError
+from journal.storage import Journal
+from journal.today import today_view
+
+
+def _json(value: object) -> str:
+    def default(obj: object) -> object:
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return dataclasses.asdict(obj)
+        if isinstance(obj, dt.date | dt.datetime):
+            return obj.isoformat()
+        raise TypeError(type(obj).__name__)
+
+    return json.dumps(value, ensure_ascii=False, indent=2, default=default)
+
+
+def cmd_add(journal: Journal, args: argparse.Namespace) -> str:
+    person = people.add_person(
+        args.name, company=args.company, role=args.role, emails=args.email, tags=args.tag
+    )
+    return f"added {person.name} (#{person.id})"
+
+
+def cmd_note(journal: Journal, args: argparse.Namespace) -> str:
+    person = people.resolve_person(args.person)
+    note = notes.add_note(person.id, args.text, kind=args.kind, occurred_at=args.at)
+    return f"noted for {person.name} ({note.kind}, {note.occurred_at:%Y-%m-%d %H:%M})"
+
+
+def cmd_search(journal: Journal, args: argparse.Namespace) -> str:
+    hits = search.search(args.query, limit=max(1, args.limit))
+    if args.json:
+        return _json([{**dataclasses.asdict(h), "snippet": h.marked("[", "]")} for h in hits])
+    if not hits:
+        return "no matches"
+    lines = []
+    for hit in hits:
+        snippet = " ".join(hit.marked("[", "]").split())
+        lines.append(f"{hit.person_name} · {hit.kind}: {snippet}")
+    return "\n".join(lines)
+
+
+def cmd_today(journal: Journal, args: argparse.Namespace) -> str:
+    day = v.date(args.on, "--on") if args.on else None
+    view = today_view(day)
+    if args.json:
+        return _json(dataclasses.asdict(view))
+    out = [f"Today, {view.day:%A %d %B %Y}"]
+    out.append("\nReconnect with:")
+    for p in view.reconnect:
+        who = f"{p.name} ({p.company})" if p.company else p.name
+        touched = f"last touch {p.last_touch:%Y-%m-%d}" if p.last_touch else "never written about"
+        out.append(f"  {who} · every {p.cadence_days} days · {touched}")
+    if not view.reconnect:
+        out.append("  nobody")
+    out.append("\nDecisions to revisit:")
+    for d in view.revisit:
+        objections = "; ".join(o.text for o in d.open_objections)
+        line = f"  {d.person_name}: {d.offer} ({OUTCOME_LABELS[d.outcome].lower()})"
+        out.append(line + (f" · open objections: {objections}" if objections else ""))
+    if not view.revisit:
+        out.append("  none")
+    out.append("\nFollow-ups due:")
+    out += [f"  {f.due_on:%Y-%m-%d} {f.person_name}: {f.what}" for f in view.follow_ups] or [
+        "  none"
+    ]
+    return "\n".join(out)
+
+
+def cmd_export(journal: Journal, args: argparse.Namespace) -> str | None:
+    text = interchange.export_json_text()
+    if args.output:
+        _write_atomically(Path(args.output), text)
+        return f"exported {people.count_people()} people to {args.output}"
+    return text
+
+
+def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
+    path = Path(args.file)
+    if not path.is_file():
+        raise JournalError(f"{path}: no such file")
+    report = interchange.import_journal(interchange.load_json(path), dry_run=args.dry_run)
+    verb = "would import" if args.dry_run else "imported"
+    return f"{verb} {report.summary()}"
+
+
+def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
+    report = storage.check(journal)
+    if not report.ok:
+        problems = [p for p in report.integrity if p != "ok"] + report.foreign_key_problems
+        raise JournalError(f"{journal.path} has problems: {'; '.join(problems[:5])}")
+    return f"{journal.path}: ok ({people.count_people()} people)"
+
+
+def cmd_backup(journal: Journal, args: argparse.Namespace) -> str:
+    dest = storage.backup(journal, args.output)
+    return f"backed up to {dest}"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise JournalError(f"cannot write {path}: {exc.strerror or exc}") from exc
