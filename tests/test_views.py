@@ -1,4 +1,4 @@
-"""Derived views: last touch, due to reconnect, Today, referral credit, timeline, the people list."""
+"""Derived views: last touch, due to reconnect, Today, referral credit, timeline, people list."""
 
 from __future__ import annotations
 

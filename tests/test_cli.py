@@ -1,0 +1,143 @@
+"""The command line, run as a subprocess on a real journal file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+RAPPORT = str(Path(sys.executable).parent / "rapport")
+
+
+def run(journal: Path, *args: str, via_environment: bool = False):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("RAPPORT_JOURNAL", None)
+    if via_environment:
+        env["RAPPORT_JOURNAL"] = str(journal)
+        command = [RAPPORT, *args]
+    else:
+        command = [RAPPORT, "--journal", str(journal), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+
+
+def ok(journal: Path, *args: str) -> str:
+    result = run(journal, *args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def fails(journal: Path, *args: str, code: int = 1) -> str:
+    result = run(journal, *args)
+    assert result.returncode == code, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    if code == 1:
+        assert result.stderr.startswith("rapport: ") and result.stderr.count("\n") == 1
+    return result.stderr
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.sqlite"
+
+
+def test_add_note_search_and_today(path):
+    assert "added Ana Souza (#1)" in ok(
+        path, "add", "Ana Souza", "--company", "Acme", "--email", "ana@acme.test", "--role", "Owner"
+    )
+    ok(path, "add", "Ana Lima")
+    out = ok(
+        path,
+        "note",
+        "Ana S",
+        "Asked about the harbour warehouse",
+        "--kind",
+        "call",
+        "--at",
+        "2026-11-01 10:30",
+    )
+    assert out.strip() == "noted for Ana Souza (call, 2026-11-01 10:30)"
+    assert "Ana Souza · note: Asked about the [harbour] warehouse" in ok(path, "search", "harb")
+    hits = json.loads(ok(path, "search", "warehouse", "--json"))
+    assert hits[0]["person_name"] == "Ana Souza" and hits[0]["kind"] == "note"
+    assert ok(path, "search", "zzz").strip() == "no matches"
+    today = json.loads(ok(path, "today", "--json", "--on", "2026-11-23"))
+    assert set(today) == {"day", "reconnect", "revisit", "follow_ups"}
+    assert "Reconnect with:" in ok(path, "today")
+
+
+def test_unknown_or_ambiguous_person_lists_candidates(path):
+    ok(path, "add", "Ana Souza")
+    ok(path, "add", "Ana Lima")
+    assert "could be several people: Ana Lima, Ana Souza" in fails(path, "note", "Ana", "hi")
+    assert "no person called 'Zed'" in fails(path, "note", "Zed", "hi")
+
+
+def test_bad_input_is_one_line_and_exit_1(path):
+    ok(path, "add", "Ana")
+    assert "name: must not be empty" in fails(path, "add", "  ")
+    assert "is not a date and time" in fails(path, "note", "Ana", "x", "--at", "tomorrow")
+    assert "note: must not be empty" in fails(path, "note", "Ana", "")
+
+
+def test_usage_errors_exit_2(path):
+    fails(path, "note", code=2)
+    fails(path, "frobnicate", code=2)
+    fails(path, "note", "Ana", "x", "--kind", "email", code=2)
+
+
+def test_search_with_hostile_queries(path):
+    ok(path, "add", "Ana")
+    for query in ['"', "*", "AND (", "-", "🤝", "x" * 10_000]:
+        result = run(path, "search", query)
+        assert result.returncode == 0, result.stderr
+
+
+def test_export_import_round_trip(path, tmp_path):
+    ok(path, "add", "Ana", "--company", "Acme")
+    ok(path, "note", "Ana", "Hello")
+    exported = json.loads(ok(path, "export", "json"))
+    assert exported["format"] == "rapport-journal"
+    out_file = tmp_path / "out.json"
+    ok(path, "export", "json", "-o", str(out_file))
+    other = tmp_path / "other.sqlite"
+    assert "would import" in ok(other, "import", str(out_file), "--dry-run")
+    assert "no matches" in ok(other, "search", "Ana")
+    assert "imported" in ok(other, "import", str(out_file))
+    assert "Ana" in ok(other, "search", "Ana")
+
+
+def test_import_of_a_bad_file_changes_nothing(path, tmp_path):
+    ok(path, "add", "Ana")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "rapport-journal", "version": 1, "people": [{"name": ""}]}')
+    assert "people[0].name" in fails(path, "import", str(bad))
+    assert "no such file" in fails(path, "import", str(tmp_path / "missing.json"))
+    assert "1 people" in ok(path, "check")
+
+
+def test_check_and_backup(path, tmp_path):
+    ok(path, "add", "Ana")
+    assert ok(path, "check").strip().endswith("ok (1 people)")
+    target = tmp_path / "copy.sqlite"
+    assert str(target) in ok(path, "backup", "-o", str(target))
+    assert target.exists()
+
+
+def test_not_a_journal_is_refused(tmp_path):
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(os.urandom(4096))
+    before = junk.read_bytes()
+    assert "not a Rapport journal" in fails(junk, "today")
+    assert junk.read_bytes() == before
+
+
+def test_environment_variable_names_the_journal(tmp_path):
+    target = tmp_path / "from-env.sqlite"
+    result = run(target, "add", "Ana", via_environment=True)
+    assert result.returncode == 0, result.stderr
+    assert target.exists()
