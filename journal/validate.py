@@ -101,5 +101,8 @@ def datetime(value: object, field: str) -> dt.datetime:
     else:
         raise JournalError(f"{field}: {value!r} is not a date and time (YYYY-MM-DD HH:MM)")
     if result.tzinfo is not None:
-        result = result.astimezone().replace(tzinfo=None)
+        try:
+            result = result.astimezone().replace(tzinfo=None)
+        except (OverflowError, ValueError):
+            raise JournalError(f"{field}: {value!r} is out of range") from None
     return result.replace(microsecond=0)

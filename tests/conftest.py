@@ -7,12 +7,12 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("RAPPORT_JOURNAL", None)
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from journal.storage import Journal, open_journal  # noqa: E402
+from journal.storage import Journal, open_journal
 
 
 @pytest.fixture
