@@ -30,13 +30,13 @@ def test_datetimes_typed_by_hand(typed, expected):
     ["", "tomorrow", "2026-13-01", "23/11/2026", "2026-02-30", 5, "0001-01-01T00:00+05:00"],
 )
 def test_bad_datetimes_are_named(typed):
-    with pytest.raises(JournalError, match="^at: "):
+    with pytest.raises(JournalError, match=r"^at: "):
         v.datetime(typed, "at")
 
 
 @pytest.mark.parametrize("typed", ["2026-02-30", "2026-1-1", "20261123", "next week", 3.5])
 def test_bad_dates_are_named(typed):
-    with pytest.raises(JournalError, match="^on: .* is not a date"):
+    with pytest.raises(JournalError, match=r"^on: .* is not a date"):
         v.date(typed, "on")
 
 
