@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator
 
-from . import migrations
+from . import backups, migrations
 from .errors import JournalError, JournalTooNew, NotAJournal
 from .models import database
 
@@ -52,7 +51,7 @@ def open_journal(path: str | Path) -> Journal:
     """Open (or create) the journal at `path`, migrating it to this version of Rapport."""
     global _current
     path = Path(path).expanduser()
-    version = _inspect(path)
+    version = inspect_file(path)
     if _current is not None:
         _current.close()
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
@@ -64,7 +63,8 @@ def open_journal(path: str | Path) -> Journal:
     journal = Journal(path=path, db=db)
     if version < migrations.LATEST_VERSION:
         if version > 0:
-            journal.backup_path = backup(journal, reason=f"before-v{migrations.LATEST_VERSION}")
+            reason = f"before-v{migrations.LATEST_VERSION}"
+            journal.backup_path = backups.backup(journal, reason=reason)
         _migrate(db, version)
         journal.migrated_from = version
     _current = journal
@@ -78,7 +78,7 @@ def current() -> Journal:
     return _current
 
 
-def _inspect(path: Path) -> int:
+def inspect_file(path: Path) -> int:
     """The schema version of the file, checked read-only; raises if it is not usable."""
     if path.is_dir():
         raise NotAJournal(f"{path} is a folder, not a journal file")
@@ -132,29 +132,6 @@ def _migrate(db: SqliteDatabase, from_version: int) -> None:
 
 def schema_version(journal: Journal) -> int:
     return journal.db.execute_sql("PRAGMA user_version").fetchone()[0]
-
-
-def default_backup_dir(journal: Journal) -> Path:
-    return journal.path.parent / "backups"
-
-
-def backup(journal: Journal, dest: str | Path | None = None, *, reason: str = "manual") -> Path:
-    """Copy the journal with SQLite's online backup API; returns the copy's path."""
-    if dest is None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        dest = default_backup_dir(journal) / f"{journal.path.stem}-{stamp}-{reason}.sqlite"
-    dest = Path(dest).expanduser()
-    if dest.resolve() == journal.path.resolve():
-        raise JournalError("a backup cannot overwrite the journal itself")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    target = sqlite3.connect(str(dest))
-    try:
-        journal.db.connection().backup(target)
-    except sqlite3.Error as exc:
-        raise JournalError(f"backup to {dest} failed: {exc}") from exc
-    finally:
-        target.close()
-    return dest
 
 
 @dataclass(frozen=True)

@@ -141,3 +141,14 @@ def test_environment_variable_names_the_journal(tmp_path):
     result = run(target, "add", "Ana", via_environment=True)
     assert result.returncode == 0, result.stderr
     assert target.exists()
+
+
+def test_backups_list_and_restore(path, tmp_path):
+    ok(path, "add", "Ana")
+    target = tmp_path / "saved.sqlite"
+    ok(path, "backup", "-o", str(target))
+    ok(path, "add", "Bruno")
+    out = ok(path, "restore", str(target))
+    assert "restored" in out and "(1 people)" in out
+    assert "before-restore" in ok(path, "backups")
+    assert "not a Rapport journal" in fails(path, "restore", __file__)

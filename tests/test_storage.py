@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from journal import migrations, notes, people, search, storage
+from journal import backups, migrations, notes, people, search, storage
 from journal.errors import JournalTooNew, NotAJournal
 from journal.migrations import v0001_initial
 
@@ -107,12 +107,12 @@ def test_folder_is_refused(tmp_path):
 def test_check_and_backup(journal, tmp_path):
     people.add_person("Ana")
     assert storage.check(journal).ok
-    copy = storage.backup(journal, tmp_path / "copy.sqlite")
+    copy = backups.backup(journal, tmp_path / "copy.sqlite")
     con = sqlite3.connect(copy)
     assert con.execute("SELECT name FROM person").fetchall() == [("Ana",)]
     con.close()
-    automatic = storage.backup(journal)
-    assert automatic.parent == storage.default_backup_dir(journal)
+    automatic = backups.backup(journal)
+    assert automatic.parent == backups.backup_dir(journal)
 
 
 def test_check_reports_broken_foreign_keys(journal):

@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="copy the journal (safe while it is open)")
     p.add_argument("-o", "--output", metavar="FILE")
+
+    sub.add_parser("backups", help="list the journal's backups")
+
+    p = sub.add_parser("restore", help="replace the journal with a backup (undoable)")
+    p.add_argument("file", metavar="FILE")
     return parser
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from journal import interchange, notes, people, search, storage
+from journal import backups, interchange, notes, people, search, storage
 from journal import validate as v
 from journal.decisions import OUTCOME_LABELS
 from journal.errors import JournalError
@@ -106,8 +106,26 @@ def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_backup(journal: Journal, args: argparse.Namespace) -> str:
-    dest = storage.backup(journal, args.output)
+    dest = backups.backup(journal, args.output)
     return f"backed up to {dest}"
+
+
+def cmd_backups(journal: Journal, args: argparse.Namespace) -> str:
+    found = backups.list_backups(journal)
+    if not found:
+        return f"no backups yet in {backups.backup_dir(journal)}"
+    return "\n".join(
+        f"{b.taken_at:%Y-%m-%d %H:%M}  {b.reason:<16} "
+        f"{'?' if b.people is None else b.people:>6} people  {b.path}"
+        for b in found
+    )
+
+
+def cmd_restore(journal: Journal, args: argparse.Namespace) -> str:
+    restored, safety = backups.restore(journal, args.file)
+    count = people.count_people()
+    restored.close()
+    return f"restored {args.file} ({count} people); the journal before it is saved as {safety}"
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -1,0 +1,153 @@
+"""Backups: consistent copies with SQLite's online backup API, rotated, listed and restored."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import JournalError
+
+if TYPE_CHECKING:
+    from .storage import Journal
+
+ENV_VAR = "RAPPORT_BACKUP_DIR"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[\w-]+)\.sqlite$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    people: int | None
+
+
+def backup_dir(journal: Journal) -> Path:
+    """Where automatic backups go: $RAPPORT_BACKUP_DIR, else `backups/` beside the journal."""
+    configured = os.environ.get(ENV_VAR)
+    return Path(configured).expanduser() if configured else journal.path.parent / "backups"
+
+
+def backup(journal: Journal, dest: str | Path | None = None, *, reason: str = "manual") -> Path:
+    """Copy the journal (safe while it is open and being written); returns the copy's path.
+
+    The copy is written under a temporary name and renamed, so a backup is whole or absent.
+    """
+    if dest is None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder, name = backup_dir(journal), f"{journal.path.stem}-{stamp}-{reason}"
+        dest = folder / f"{name}.sqlite"
+        for n in range(2, 100):
+            if not dest.exists():
+                break
+            dest = folder / f"{name}-{n}.sqlite"
+    dest = Path(dest).expanduser()
+    if dest.exists() and dest.resolve() == journal.path.resolve():
+        raise JournalError("a backup cannot overwrite the journal itself")
+    partial = dest.with_name(dest.name + ".part")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        target = sqlite3.connect(str(partial))
+        try:
+            journal.db.connection().backup(target)
+        finally:
+            target.close()
+        partial.replace(dest)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise JournalError(f"backup to {dest} failed: {exc}") from exc
+    return dest
+
+
+def list_backups(journal: Journal) -> list[BackupInfo]:
+    """This journal's backups, newest first, each with how many people it holds."""
+    folder = backup_dir(journal)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{journal.path.stem}-*.sqlite"):
+        match = _NAME.match(path.name)
+        if match and match["stem"] == journal.path.stem:
+            taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            found.append(BackupInfo(path, taken, match["reason"], _count_people(path)))
+    found.sort(key=lambda b: b.taken_at, reverse=True)
+    return found
+
+
+def _count_people(path: Path) -> int | None:
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT COUNT(*) FROM person WHERE trashed_at IS NULL").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0]
+
+
+def daily_backup_if_due(journal: Journal, today: dt.date | None = None) -> Path | None:
+    """Back up once a day (a journal with nobody in it needs none), then rotate."""
+    today = today or dt.date.today()
+    if any(b.taken_at.date() == today for b in list_backups(journal)):
+        return None
+    empty = journal.db.execute_sql("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]
+    if empty:
+        return None
+    path = backup(journal, reason="daily")
+    rotate(journal)
+    return path
+
+
+def rotate(journal: Journal) -> list[Path]:
+    """Keep the newest backup of each of the last 7 days and of each of the last 4 weeks."""
+    backups = list_backups(journal)
+    keep: set[Path] = set()
+    days: dict[dt.date, Path] = {}
+    weeks: dict[tuple[int, int], Path] = {}
+    for b in backups:
+        days.setdefault(b.taken_at.date(), b.path)
+        weeks.setdefault(b.taken_at.isocalendar()[:2], b.path)
+    keep.update(list(days.values())[:KEEP_DAILY])
+    keep.update(list(weeks.values())[:KEEP_WEEKLY])
+    removed = []
+    for b in backups:
+        if b.path not in keep:
+            b.path.unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed
+
+
+def restore(journal: Journal, source: str | Path) -> tuple[Journal, Path]:
+    """Replace the journal's content with a backup's; the current content is backed up first.
+
+    Returns the reopened journal and the backup of what was there, so a restore can be undone.
+    """
+    from .storage import inspect_file, open_journal
+
+    source = Path(source).expanduser()
+    if not source.is_file():
+        raise JournalError(f"{source}: no such backup")
+    inspect_file(source)
+    safety = backup(journal, reason="before-restore")
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            src.backup(journal.db.connection())
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        raise JournalError(f"restoring {source} failed: {exc}; nothing was changed") from exc
+    path = journal.path
+    journal.close()
+    return open_journal(path), safety
