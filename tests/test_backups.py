@@ -73,5 +73,5 @@ def test_restore_refuses_a_file_that_is_not_a_journal(journal, tmp_path):
 def test_backup_to_an_unwritable_place_is_a_clear_error(journal, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(JournalError, match="backup to .* failed"):
+    with pytest.raises(JournalError, match=r"backup to .* failed"):
         backups.backup(journal, blocker / "copy.sqlite")
