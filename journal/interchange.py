@@ -1,0 +1,370 @@
+"""The journal's open JSON interchange format (version 1): export, load, all-or-nothing import.
+
+`export_journal` describes the document; `interchange_schema` checks one before it is imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from peewee import chunked
+
+from . import search, tags
+from .errors import JournalError
+from .interchange_schema import FORMAT, VERSION, Document, check_document
+from .models import (
+    Decision,
+    FollowUp,
+    Goal,
+    Note,
+    Objection,
+    Pain,
+    Person,
+    PersonTag,
+    Referral,
+    Tag,
+    now,
+)
+from .models import database as db
+
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "ImportReport",
+    "dump_json",
+    "export_journal",
+    "export_json_text",
+    "import_journal",
+    "load_json",
+]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """How many records an import wrote (or, on a dry run, would write)."""
+
+    people: int = 0
+    notes: int = 0
+    goals: int = 0
+    pains: int = 0
+    decisions: int = 0
+    referrals: int = 0
+    follow_ups: int = 0
+    dry_run: bool = False
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def _iso(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _by_person(rows: Iterable[Any]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[row.person_id].append(row)
+    return grouped
+
+
+def export_journal() -> dict[str, Any]:
+    """The whole journal (live records only: nothing from the trash) as a version-1 document.
+
+    `{"format": "rapport-journal", "version": 1, "exported_at": …, "people": […],
+    "referrals": […]}`; each person carries their tags, goals, pains, decisions (with
+    objections), notes and follow-ups; referrals name people by the `id` they have in the file.
+    A fixed number of queries, however large the journal.
+    """
+    live = Person.trashed_at.is_null()
+    live_decision = live & Decision.trashed_at.is_null()
+    people = list(Person.select().where(live).order_by(Person.id))
+    objections: dict[int, list[Objection]] = defaultdict(list)
+    for o in (
+        Objection.select().join(Decision).join(Person).where(live_decision).order_by(Objection.id)
+    ):
+        objections[o.decision_id].append(o)
+    related = _Related(
+        tags=tags.tags_of(p.id for p in people),
+        goals=_by_person(Goal.select().join(Person).where(live).order_by(Goal.created_at, Goal.id)),
+        pains=_by_person(Pain.select().join(Person).where(live).order_by(Pain.created_at, Pain.id)),
+        decisions=_by_person(
+            Decision.select()
+            .join(Person)
+            .where(live_decision)
+            .order_by(Decision.decided_on, Decision.id)
+        ),
+        objections=objections,
+        notes=_by_person(
+            Note.select()
+            .join(Person)
+            .where(live, Note.trashed_at.is_null())
+            .order_by(Note.occurred_at, Note.id)
+        ),
+        follow_ups=_by_person(
+            FollowUp.select().join(Person).where(live).order_by(FollowUp.due_on, FollowUp.id)
+        ),
+    )
+    referrer, referred = Person.alias(), Person.alias()
+    links = (
+        Referral.select(Referral.referrer, Referral.referred, Referral.on, Referral.context)
+        .join(referrer, on=(Referral.referrer == referrer.id))
+        .switch(Referral)
+        .join(referred, on=(Referral.referred == referred.id))
+        .where(referrer.trashed_at.is_null(), referred.trashed_at.is_null())
+        .order_by(Referral.referrer, Referral.referred)
+        .tuples()
+    )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "people": [_person(p, related) for p in people],
+        "referrals": [
+            {"referrer": str(by), "referred": str(to), "on": _iso(on), "context": context}
+            for by, to, on, context in links
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class _Related:
+    """Everything people own, fetched once and grouped by person (objections by decision)."""
+
+    tags: dict[int, tuple[str, ...]]
+    goals: dict[int, list[Goal]]
+    pains: dict[int, list[Pain]]
+    decisions: dict[int, list[Decision]]
+    objections: dict[int, list[Objection]]
+    notes: dict[int, list[Note]]
+    follow_ups: dict[int, list[FollowUp]]
+
+
+def _person(p: Person, rel: _Related) -> dict[str, Any]:
+    return {
+        "id": str(p.id),
+        "name": p.name,
+        "company": p.company,
+        "role": p.role,
+        "emails": list(p.emails),
+        "phones": list(p.phones),
+        "location": p.location,
+        "how_we_met": p.how_we_met,
+        "met_on": _iso(p.met_on),
+        "about": p.about,
+        "fit": p.fit,
+        "focus": bool(p.focus),
+        "cadence_days": p.cadence_days,
+        "tags": list(rel.tags.get(p.id, ())),
+        "goals": [
+            {"text": g.text, "why": g.why, "status": g.status, "created_at": _iso(g.created_at)}
+            for g in rel.goals.get(p.id, [])
+        ],
+        "pains": [
+            {
+                "text": x.text,
+                "ramifications": x.ramifications,
+                "status": x.status,
+                "created_at": _iso(x.created_at),
+            }
+            for x in rel.pains.get(p.id, [])
+        ],
+        "decisions": [
+            {
+                "offer": d.offer,
+                "outcome": d.outcome,
+                "decided_on": _iso(d.decided_on),
+                "reason": d.reason,
+                "lesson": d.lesson,
+                "revisit_on": _iso(d.revisit_on),
+                "objections": [
+                    {"text": o.text, "addressed": bool(o.addressed)}
+                    for o in rel.objections.get(d.id, [])
+                ],
+            }
+            for d in rel.decisions.get(p.id, [])
+        ],
+        "notes": [
+            {"occurred_at": _iso(n.occurred_at), "kind": n.kind, "body": n.body}
+            for n in rel.notes.get(p.id, [])
+        ],
+        "follow_ups": [
+            {"due_on": _iso(f.due_on), "what": f.what, "done": bool(f.done)}
+            for f in rel.follow_ups.get(p.id, [])
+        ],
+    }
+
+
+def export_json_text() -> str:
+    """The export as JSON text: UTF-8 friendly (no escapes), indented by two spaces."""
+    return json.dumps(export_journal(), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_json(fp_or_path: str | os.PathLike[str] | IO[Any]) -> None:
+    """Write the export to an open file, or to a path (replaced whole, never half-written)."""
+    text = export_json_text()
+    if hasattr(fp_or_path, "write"):
+        try:
+            fp_or_path.write(text)
+        except TypeError:
+            fp_or_path.write(text.encode("utf-8"))
+        return
+    path = Path(fp_or_path).expanduser()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise JournalError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+# --- load -------------------------------------------------------------------------------------
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def load_json(source: str | bytes | Path) -> dict[str, Any]:
+    """Parse an export: JSON text (`str`), the bytes of a file, or a `Path` to read.
+
+    Only parsing happens here (a JournalError such as "not JSON: line 3 column 5: …" or
+    "truncated file"); `import_journal` checks the content.
+    """
+    if isinstance(source, Path):
+        try:
+            source = source.expanduser().read_bytes()
+        except OSError as exc:
+            raise JournalError(f"cannot read {source}: {exc.strerror or exc}") from exc
+    if isinstance(source, bytes | bytearray):
+        try:
+            source = bytes(source).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data":
+                raise JournalError("truncated file: it ends in the middle of a character") from None
+            raise JournalError(f"not UTF-8 text: byte {exc.start} ({exc.reason})") from None
+    text = source.removeprefix("\ufeff")
+    if not text.strip():
+        raise JournalError("empty file: there is nothing to import")
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            raise JournalError(
+                f"truncated file: it ends too early (line {exc.lineno} column {exc.colno}); "
+                "was it copied whole?"
+            ) from None
+        raise JournalError(f"not JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise JournalError("not JSON this journal can read: nested too deeply") from None
+    except ValueError as exc:
+        raise JournalError(f"not JSON: {exc}") from None
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise JournalError(f"document: expected a JSON object, the file holds {kind}")
+    return data
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+def import_journal(data: dict[str, Any], *, dry_run: bool = False) -> ImportReport:
+    """Add everything in a version-1 document to the open journal, all or nothing.
+
+    The whole document is checked first; any problem raises a JournalError naming where it is
+    (`people[3].decisions[0].outcome: …`) and nothing is written. A dry run only checks.
+    Timestamps in the file (when a note happened, when a goal was set) are kept.
+    """
+    doc = check_document(data, now=now())
+    report = ImportReport(
+        people=len(doc.people),
+        notes=sum(len(p.notes) for p in doc.people),
+        goals=sum(len(p.goals) for p in doc.people),
+        pains=sum(len(p.pains) for p in doc.people),
+        decisions=sum(len(p.decisions) for p in doc.people),
+        referrals=len(doc.referrals),
+        follow_ups=sum(len(p.follow_ups) for p in doc.people),
+        dry_run=dry_run,
+    )
+    if not dry_run:
+        with db.atomic():
+            _write(doc)
+    return report
+
+
+def _tag_ids(names: Iterable[str]) -> dict[str, int]:
+    """Ids of these tags by exact name (as `tags.set_tags` finds them), creating missing ones."""
+    wanted = set(names)
+    found: dict[str, int] = {}
+    for chunk in chunked(sorted(wanted), 500):
+        found.update(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(chunk)).tuples())
+    for name in sorted(wanted - found.keys()):
+        found[name] = Tag.insert(name=name).execute()
+    return found
+
+
+def _insert_many(model: type[Any], rows: list[dict[str, Any]]) -> None:
+    for chunk in chunked(rows, 200):
+        model.insert_many(chunk).execute()
+
+
+def _write(doc: Document) -> None:
+    stamp = now()
+    tag_ids = _tag_ids(t for p in doc.people for t in p.tags)
+    person_ids: list[int] = []
+    for p in doc.people:
+        pid = Person.insert(**p.fields, created_at=stamp, updated_at=stamp).execute()
+        person_ids.append(pid)
+        _insert_many(PersonTag, [{"person": pid, "tag": tag_ids[t]} for t in p.tags])
+        for goal in p.goals:
+            search.index_goal(Goal.insert(person=pid, **goal, updated_at=stamp).execute())
+        for pain in p.pains:
+            search.index_pain(Pain.insert(person=pid, **pain, updated_at=stamp).execute())
+        for values, objections in p.decisions:
+            row = {"person": pid, **values, "created_at": stamp, "updated_at": stamp}
+            did = Decision.insert(**row).execute()
+            _insert_many(
+                Objection, [{"decision": did, "created_at": stamp, **o} for o in objections]
+            )
+            search.index_decision(did)
+        for note in p.notes:
+            nid = Note.insert(person=pid, **note, created_at=stamp, updated_at=stamp).execute()
+            search.index_note(nid)
+        _insert_many(
+            FollowUp,
+            [{"person": pid, "created_at": stamp, "updated_at": stamp, **f} for f in p.follow_ups],
+        )
+        search.index_person(pid)
+    _insert_many(
+        Referral,
+        [
+            {
+                "referrer": person_ids[r.referrer],
+                "referred": person_ids[r.referred],
+                "on": r.on,
+                "context": r.context,
+                "created_at": stamp,
+            }
+            for r in doc.referrals
+        ],
+    )
