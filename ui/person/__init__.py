@@ -1,0 +1,1 @@
+"""The person page: header and sections (Journal, Goals, Pains, Decisions, Referrals, Profile)."""

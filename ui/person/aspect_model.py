@@ -1,0 +1,120 @@
+"""A table model of a person's goals or pains (text, why/ramifications, status), edited in place,
+and the delegate that shows the status as a combo box."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+Index = QModelIndex | QPersistentModelIndex
+# writer(record_id, field, value) -> the updated record, or None if the write failed
+Writer = Callable[[int, str, Any], Any]
+IdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class AspectModel(QAbstractTableModel):
+    """Holds goal or pain records; `detail` names the second field ("why" or "ramifications")."""
+
+    def __init__(
+        self, headers: Sequence[str], detail: str, writer: Writer, parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._fields = ("text", detail, "status")
+        self._writer = writer
+        self._records: list[Any] = []
+
+    def set_records(self, records: list[Any]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self._records[row]
+
+    def row_of(self, record_id: int) -> int | None:
+        return next((r for r, rec in enumerate(self._records) if rec.id == record_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._fields)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        value = getattr(record, self._fields[index.column()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value.capitalize() if index.column() == 2 else value
+        if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+            return value
+        if role == IdRole:
+            return record.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        record = self._records[index.row()]
+        field = self._fields[index.column()]
+        if getattr(record, field) == value:
+            return False
+        updated = self._writer(record.id, field, value)
+        if updated is None:
+            return False
+        self._records[index.row()] = updated
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
+        return True
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """A combo box of the allowed statuses; choosing one saves it at once."""
+
+    def __init__(self, statuses: Sequence[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._statuses = list(statuses)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setObjectName("statusCombo")
+        combo.setAccessibleName("Status")
+        for status in self._statuses:
+            combo.addItem(status.capitalize(), status)
+        combo.activated.connect(lambda _=0, c=combo: self.commitData.emit(c))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        if not model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole):
+            self.setEditorData(editor, index)

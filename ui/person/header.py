@@ -1,0 +1,148 @@
+"""The top of the person page: name, company and role, fit, focus, tags, cadence, referrers."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.models import FITS
+from journal.records import PersonRecord, ReferralRecord
+
+from .autosave import Binder, bind_check, bind_combo, bind_line, bind_spin
+from .widgets import ListCompleter, muted, named
+
+Commit = Callable[[str, Any], bool]
+
+
+def cadence_spin(object_name: str) -> QSpinBox:
+    """Keep in touch every N days; 0 shows as "no cadence"."""
+    spin = QSpinBox()
+    named(spin, object_name, "Keep in touch every N days")
+    spin.setRange(0, 3650)
+    spin.setSpecialValueText("no cadence")
+    spin.setPrefix("every ")
+    spin.setSuffix(" days")
+    spin.setToolTip("How often to get back in touch (0: no cadence)")
+    return spin
+
+
+def split_tags(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class PersonHeader(QFrame):
+    """Editable header; every field saves through `commit(field, value)`."""
+
+    openPerson = Signal(int)
+
+    def __init__(self, commit: Commit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "personHeader", "Person")
+        self.name = QLineEdit()
+        named(self.name, "nameEdit", "Name")
+        self.name.setPlaceholderText("Name")
+        self.name.setFrame(False)
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.company = QLineEdit()
+        named(self.company, "companyEdit", "Company")
+        self.company.setPlaceholderText("Company")
+        self.role = QLineEdit()
+        named(self.role, "roleEdit", "Role")
+        self.role.setPlaceholderText("Role")
+        self.fit = QComboBox()
+        named(self.fit, "fitCombo", "Fit")
+        for value in FITS:
+            self.fit.addItem(f"{value} fit" if value != "unknown" else "fit unknown", value)
+        self.focus = QCheckBox("On my focus list")
+        named(self.focus, "focusCheck", "On the focus list")
+        self.tags = QLineEdit()
+        named(self.tags, "tagsEdit", "Tags")
+        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.tag_completer = ListCompleter([], self.tags)
+        self.tags.setCompleter(self.tag_completer)
+        self.cadence = cadence_spin("headerCadenceSpin")
+        self.referred_by = QLabel()
+        named(self.referred_by, "referredByLabel", "Referred by")
+        muted(self.referred_by)
+        self.referred_by.linkActivated.connect(self._link)
+
+        company_row = QHBoxLayout()
+        company_row.addWidget(self.company, 3)
+        company_row.addWidget(self.role, 2)
+        facts = QHBoxLayout()
+        facts.setSpacing(12)
+        facts.addWidget(self.fit)
+        facts.addWidget(self.focus)
+        keep = QLabel("Keep in touch")
+        keep.setBuddy(self.cadence)
+        facts.addWidget(keep)
+        facts.addWidget(self.cadence)
+        facts.addStretch(1)
+        tags_row = QFormLayout()
+        tags_row.setContentsMargins(0, 0, 0, 0)
+        tags_row.addRow("Tags", self.tags)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.name)
+        layout.addLayout(company_row)
+        layout.addLayout(facts)
+        layout.addLayout(tags_row)
+        layout.addWidget(self.referred_by)
+
+        tags_binder = Binder(
+            self.tags,
+            lambda: split_tags(self.tags.text()),
+            lambda v: self.tags.setText(", ".join(v or ())),
+            lambda v: commit("tags", v),
+        )
+        self.tags.editingFinished.connect(tags_binder.edited)
+        self.binders: dict[str, Binder] = {
+            "name": bind_line(self.name, lambda v: commit("name", v)),
+            "company": bind_line(self.company, lambda v: commit("company", v)),
+            "role": bind_line(self.role, lambda v: commit("role", v)),
+            "fit": bind_combo(self.fit, lambda v: commit("fit", v)),
+            "focus": bind_check(self.focus, lambda v: commit("focus", v)),
+            "cadence_days": bind_spin(self.cadence, lambda v: commit("cadence_days", v)),
+            "tags": tags_binder,
+        }
+
+    def show_referrers(self, referrals: list[ReferralRecord]) -> None:
+        if not referrals:
+            self.referred_by.setText("Nobody is recorded as having referred them.")
+            return
+        links = ", ".join(
+            f'<a href="person:{r.referrer_id}">{html.escape(r.referrer_name)}</a>'
+            for r in referrals
+        )
+        self.referred_by.setText(f"Referred by {links}")
+
+    def set_tag_words(self, words: list[str]) -> None:
+        self.tag_completer.set_words(words)
+
+    def load(self, person: PersonRecord) -> None:
+        for field, binder in self.binders.items():
+            binder.load(getattr(person, field))
+
+    def _link(self, href: str) -> None:
+        if href.startswith("person:"):
+            self.openPerson.emit(int(href.split(":", 1)[1]))

@@ -1,0 +1,189 @@
+"""The Journal section: the timeline (newest first) and the note composer (drafts per person)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import notes, timeline
+
+from .autosave import Saver
+from .composer import Composer, Draft
+from .timeline_model import KeyRole, TimelineDelegate, TimelineModel
+from .widgets import muted, named
+
+
+class JournalSection(QWidget):
+    def __init__(self, saver: Saver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "journalSection", "Journal")
+        self._saver = saver
+        self._person_id: int | None = None
+        self._editing: int | None = None
+        self._drafts: dict[int, Draft] = {}
+        self._stashed: dict[int, Draft] = {}  # a person's draft put aside while editing a note
+
+        self.model = TimelineModel(self)
+        self.view = QListView()
+        named(self.view, "timelineView", "Timeline")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TimelineDelegate(self.view))
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setSpacing(2)
+        self.view.setWordWrap(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.doubleClicked.connect(lambda _: self.edit_selected())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.empty = muted(QLabel("Nothing written yet: the first note goes below."))
+        named(self.empty, "timelineEmptyLabel", "Empty timeline")
+
+        self.edit_button = QPushButton("Edit note")
+        named(self.edit_button, "editNoteButton", "Edit the selected note")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.trash_button = QPushButton("Move to trash")
+        named(self.trash_button, "trashNoteButton", "Move the selected note to the trash")
+        self.trash_button.clicked.connect(self.trash_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.empty)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.trash_button)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.view, 1)
+        top_layout.addLayout(buttons)
+        self.composer = Composer()
+        self.composer.submitted.connect(self.save_note)
+        self.composer.cancelled.connect(self._cancel_edit)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.composer)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(splitter)
+        self._update_buttons()
+
+    # -- person switching -------------------------------------------------------------------
+    def show_person(self, person_id: int) -> None:
+        if self._person_id is not None:
+            self._drafts[self._person_id] = self.composer.draft(self._editing)
+        self._person_id = person_id
+        draft = self._drafts.pop(person_id, Draft())
+        self._editing = draft.note_id
+        self.composer.set_draft(draft)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._person_id is None:
+            return
+        current = self.view.currentIndex().data(KeyRole)
+        self.model.set_entries(timeline.timeline(self._person_id))
+        self.empty.setVisible(self.model.rowCount() == 0)
+        if current is not None:
+            self.highlight(*current)
+        self._update_buttons()
+
+    def highlight(self, kind: str, record_id: int) -> bool:
+        row = self.model.row_of(kind, record_id)
+        if row is None:
+            return False
+        index = self.model.index(row)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    # -- writing ----------------------------------------------------------------------------
+    def focus_composer(self) -> None:
+        self.composer.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def save_note(self) -> None:
+        if self._person_id is None:
+            return
+        body = self.composer.body.toPlainText()
+        kind = self.composer.kind.currentData()
+        when = self.composer.occurred_at()
+        if self._editing is not None:
+            changes = {"body": body, "kind": kind}
+            if when is not None:
+                changes["occurred_at"] = when
+            record = self._saver.run(
+                "note", "Saving the note", notes.update_note, self._editing, **changes
+            )
+        else:
+            record = self._saver.run(
+                "note",
+                "Saving the note",
+                notes.add_note,
+                self._person_id,
+                body,
+                kind=kind,
+                occurred_at=when,
+            )
+        if record is None:
+            return
+        if self._editing is not None:
+            self._editing = None
+            self.composer.set_draft(self._stashed.pop(self._person_id, Draft()))
+        else:
+            self.composer.set_draft(Draft(kind=kind))
+        self.refresh()
+        self.highlight("note", record.id)
+
+    def _selected_note(self) -> int | None:
+        key = self.view.currentIndex().data(KeyRole)
+        return key[1] if key and key[0] == "note" else None
+
+    def edit_selected(self) -> None:
+        note_id = self._selected_note()
+        if note_id is None or self._person_id is None:
+            return
+        if self._editing is None:
+            self._stashed[self._person_id] = self.composer.draft(None)
+        note = notes.get_note(note_id)
+        self._editing = note_id
+        self.composer.set_draft(Draft(note.body, note.kind, note.occurred_at, note_id))
+        self.focus_composer()
+
+    def _cancel_edit(self) -> None:
+        self._editing = None
+        self.composer.set_draft(self._stashed.pop(self._person_id or 0, Draft()))
+
+    def trash_selected(self) -> None:
+        note_id = self._selected_note()
+        if note_id is None:
+            return
+        if self._saver.run("note", "Moving the note to the trash", notes.trash_note, note_id):
+            if self._editing == note_id:
+                self._cancel_edit()
+            self.refresh()
+
+    def _update_buttons(self) -> None:
+        is_note = self._selected_note() is not None
+        self.edit_button.setEnabled(is_note)
+        self.trash_button.setEnabled(is_note)
+
+    def _menu(self, pos: QPoint) -> None:
+        if self._selected_note() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Edit note", self.edit_selected)
+        menu.addAction("Move to trash", self.trash_selected)
+        menu.exec(self.view.viewport().mapToGlobal(pos))

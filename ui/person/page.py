@@ -1,0 +1,175 @@
+"""The person page: an editable header over sections (Journal, Goals, Pains, Decisions,
+Referrals, Profile). Every edit saves as it is made."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from journal import people, referrals, tags
+from journal.records import PersonRecord
+from ui.guard import attempt
+
+from .aspects_section import GOALS, PAINS, AspectSection
+from .autosave import Binder, Saver
+from .decisions_section import DecisionsSection
+from .header import PersonHeader
+from .journal_section import JournalSection
+from .profile import ProfileSection
+from .referrals_section import ReferralsSection
+from .widgets import named
+
+FIELD_LABELS = {
+    "name": "name",
+    "how_we_met": "how we met",
+    "met_on": "date you met",
+    "cadence_days": "cadence",
+    "emails": "email addresses",
+    "phones": "phone numbers",
+}
+SECTIONS = ("journal", "goals", "pains", "decisions", "referrals", "profile")
+
+
+class PersonPage(QWidget):
+    """Shows one person; `show_person(id, focus=("note", 12))` opens them at a given record."""
+
+    personChanged = Signal(int)
+    statusMessage = Signal(str)
+    openPerson = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "personPage", "Person")
+        self._person: PersonRecord | None = None
+        self._saver = Saver(self)
+        self._saver.saved.connect(self._saved)
+
+        self.header = PersonHeader(self._commit)
+        self.header.openPerson.connect(self.openPerson)
+        self.journal = JournalSection(self._saver)
+        self.goals = AspectSection(GOALS, self._saver)
+        self.pains = AspectSection(PAINS, self._saver)
+        self.decisions = DecisionsSection(self._saver)
+        self.referrals = ReferralsSection(self._saver)
+        self.referrals.openPerson.connect(self.openPerson)
+        self.profile = ProfileSection(self._commit)
+
+        self.tabs = QTabWidget()
+        named(self.tabs, "personSections", "Sections")
+        self.tabs.setDocumentMode(True)
+        for section in SECTIONS:
+            self.tabs.addTab(getattr(self, section), section.capitalize())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self._binders: dict[str, list[Binder]] = {}
+        for part in (self.header, self.profile):
+            for field, binder in part.binders.items():
+                self._binders.setdefault(field, []).append(binder)
+        self._titles_timer = QTimer(self)
+        self._titles_timer.setSingleShot(True)
+        self._titles_timer.setInterval(0)
+        self._titles_timer.timeout.connect(self._update_tab_titles)
+        self.setEnabled(False)
+
+    # -- the contract the main window uses ---------------------------------------------------
+    def current_person_id(self) -> int | None:
+        return None if self._person is None else self._person.id
+
+    def show_person(self, person_id: int, focus: tuple[str, int] | None = None) -> None:
+        """Show a person; `focus` ("note", 12), ("goal", 5), … opens the section holding it."""
+        self.flush()
+        person = attempt(self, "Opening the person", people.get_person, person_id)
+        if person is None:
+            return
+        self._person = person
+        self.setEnabled(True)
+        self.header.load(person)
+        self.header.set_tag_words(tags.all_tags())
+        self.header.show_referrers(referrals.referred_by(person_id))
+        self.profile.load(person)
+        self.journal.show_person(person_id)
+        self.goals.show_person(person_id)
+        self.pains.show_person(person_id)
+        self.decisions.show_person(person_id)
+        self.referrals.show_person(person_id)
+        self._update_tab_titles()
+        if focus is not None:
+            self.focus_on(*focus)
+
+    def focus_on(self, kind: str, record_id: int) -> None:
+        """Switch to the section holding a record and select it."""
+        if kind == "note":
+            self.tabs.setCurrentWidget(self.journal)
+            self.journal.highlight("note", record_id)
+        elif kind in ("goal", "pain"):
+            section = self.goals if kind == "goal" else self.pains
+            self.tabs.setCurrentWidget(section)
+            section.highlight(record_id)
+        elif kind == "decision":
+            self.tabs.setCurrentWidget(self.decisions)
+            self.decisions.highlight(record_id)
+        elif kind == "objection":
+            self.tabs.setCurrentWidget(self.decisions)
+            self.decisions.highlight_objection(record_id)
+        elif kind == "person":
+            self.tabs.setCurrentWidget(self.profile)
+
+    def new_note(self) -> None:
+        self.tabs.setCurrentWidget(self.journal)
+        self.journal.focus_composer()
+
+    def save_note(self) -> None:
+        self.journal.save_note()
+
+    def flush(self) -> None:
+        """Write any edit still waiting for its pause (before leaving the person)."""
+        for binders in self._binders.values():
+            for binder in binders:
+                binder.flush()
+        self.decisions.flush()
+
+    # -- saving -------------------------------------------------------------------------------
+    def _commit(self, field: str, value: Any) -> bool:
+        if self._person is None:
+            return False
+        label = FIELD_LABELS.get(field, field)
+        record = self._saver.run(
+            "person", f"Saving the {label}", people.update_person, self._person.id, **{field: value}
+        )
+        if record is None:
+            return False
+        self._person = record
+        for binder in self._binders.get(field, []):
+            if binder.value() != value:  # the same field shown twice (cadence)
+                binder.load(value)
+        if field == "tags":
+            self.header.set_tag_words(tags.all_tags())
+        return True
+
+    def _saved(self, what: str) -> None:
+        if self._person is None:
+            return
+        self.statusMessage.emit(f"Saved at {dt.datetime.now():%H:%M}")
+        self.personChanged.emit(self._person.id)
+        self.journal.refresh()
+        if what == "referral":
+            self.header.show_referrers(referrals.referred_by(self._person.id))
+        self._titles_timer.start()  # after the section has shown what changed
+
+    def _update_tab_titles(self) -> None:
+        counts = {
+            "goals": self.goals.count(),
+            "pains": self.pains.count(),
+            "decisions": self.decisions.count(),
+            "referrals": self.referrals.count(),
+        }
+        for i, section in enumerate(SECTIONS):
+            n = counts.get(section)
+            title = section.capitalize()
+            self.tabs.setTabText(i, f"{title} ({n})" if n else title)

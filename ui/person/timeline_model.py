@@ -1,0 +1,163 @@
+"""A person's timeline as a list model, and a delegate that renders each entry's Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from journal.records import TimelineEntry
+
+EntryRole = Qt.ItemDataRole.UserRole + 1
+KeyRole = Qt.ItemDataRole.UserRole + 2  # (kind, id), e.g. ("note", 12)
+
+Index = QModelIndex | QPersistentModelIndex
+KIND_LABELS = {"goal": "Goal", "pain": "Pain", "decision": "Decision"}
+STATUS_WORDS = {"attained": "attained", "dropped": "dropped", "relieved": "relieved"}
+
+
+def heading(entry: TimelineEntry) -> str:
+    """The small line above an entry: date, time and kind."""
+    when = entry.when.strftime("%a %d %b %Y")
+    if entry.kind == "note":
+        return f"{when} · {entry.when.strftime('%H:%M')} · {entry.title}"
+    status = STATUS_WORDS.get(str(entry.detail.get("status", "")), "")
+    kind = KIND_LABELS.get(entry.kind, entry.kind)
+    return f"{when} · {kind}" + (f" ({status})" if status else "")
+
+
+def markdown(entry: TimelineEntry) -> str:
+    """What an entry says, as Markdown."""
+    if entry.kind == "note":
+        return entry.body
+    parts = [f"**{_escape(entry.title)}**"]
+    if entry.body:
+        label = {"goal": "Why: ", "pain": "Ramifications: "}.get(entry.kind, "")
+        parts.append(f"{label}{entry.body}")
+    if entry.kind == "decision":
+        if entry.detail.get("open_objections"):
+            parts.append("Open objections: " + "; ".join(map(str, entry.detail["open_objections"])))
+        if entry.detail.get("lesson"):
+            parts.append(f"Lesson: {entry.detail['lesson']}")
+        if entry.detail.get("revisit_on"):
+            parts.append(f"Revisit on {entry.detail['revisit_on']:%d %b %Y}")
+    return "\n\n".join(parts)
+
+
+def _escape(text: str) -> str:
+    return "".join(f"\\{c}" if c in "\\`*_[]#<>" else c for c in text)
+
+
+class TimelineModel(QAbstractListModel):
+    """Holds a person's timeline entries (newest first)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[TimelineEntry] = []
+
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def row_of(self, kind: str, record_id: int) -> int | None:
+        for row, entry in enumerate(self._entries):
+            if entry.kind == kind and entry.id == record_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{heading(entry)}\n{entry.title if entry.kind != 'note' else entry.body}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{heading(entry)}. {markdown(entry)}"
+        if role == EntryRole:
+            return entry
+        if role == KeyRole:
+            return (entry.kind, entry.id)
+        return None
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    """Draws date and kind in a muted line, then the entry's Markdown, wrapped to the width."""
+
+    PAD = 10
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _document(self, entry: TimelineEntry, width: int, option: QStyleOptionViewItem) -> Any:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
+        doc.setMarkdown(markdown(entry))
+        doc.setTextWidth(max(50, width - 2 * self.PAD))
+        return doc
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        viewport = getattr(self._view, "viewport", None)
+        width = viewport().width() if viewport else option.rect.width()
+        return max(200, width - 4)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        entry = index.data(EntryRole)
+        if entry is None:
+            return super().sizeHint(option, index)
+        width = self._width(option)
+        doc = self._document(entry, width, option)
+        head = option.fontMetrics.height()
+        return QSize(width, int(doc.size().height()) + head + 3 * self.PAD)
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
+        entry = index.data(EntryRole)
+        if entry is None:
+            return super().paint(painter, option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            panel = QStyle.PrimitiveElement.PE_PanelItemViewItem
+            style.drawPrimitive(panel, opt, painter, opt.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Normal
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        muted_role = text_role if selected else QPalette.ColorRole.PlaceholderText
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        painter.save()
+        painter.setPen(option.palette.color(group, muted_role))
+        head_h = option.fontMetrics.height()
+        painter.drawText(rect.x(), rect.y(), rect.width(), head_h, 0, heading(entry))
+        if entry.kind == "decision" and entry.detail.get("outcome") in ("weak_no", "undecided"):
+            tag = "unfinished"
+            tag_w = option.fontMetrics.horizontalAdvance(tag) + 12
+            badge = QRectF(rect.right() - tag_w, rect.y(), tag_w, head_h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(230, 160, 20, 80))
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setPen(option.palette.color(group, text_role))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, tag)
+        doc = self._document(entry, option.rect.width(), option)
+        painter.translate(rect.x(), rect.y() + head_h + self.PAD // 2)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(group, text_role))
+        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+        return None
