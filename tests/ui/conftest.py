@@ -1,0 +1,61 @@
+"""The real window on a real journal file in tmp_path, with settings kept in tmp_path too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+
+from journal.storage import Journal, open_journal
+
+
+# The offscreen platform says this whenever a window is shown; it is not about Rapport.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QCoreApplication.setOrganizationName("RapportTest")
+    QCoreApplication.setApplicationName("RapportTest")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def ui_journal(tmp_path: Path) -> Iterator[Journal]:
+    handle = open_journal(tmp_path / "journal.sqlite")
+    yield handle
+    handle.close()
+
+
+@pytest.fixture
+def make_window(qtbot, ui_journal: Journal):
+    from ui.main_window import MainWindow
+
+    def make() -> MainWindow:
+        window = MainWindow(ui_journal)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()

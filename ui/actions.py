@@ -1,0 +1,213 @@
+"""One registry of the window's actions, by name, with their shortcuts; and the undoable commands.
+
+Every command of the window is an action here, so every command has a menu entry, a shortcut
+where it deserves one, and a line in the Keyboard shortcuts dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QMenu
+
+from journal import people
+
+from . import settings
+from .guard import attempt
+from .icons import icon
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Shortcut = str | QKeySequence.StandardKey
+Key = QKeySequence.StandardKey
+
+
+class ActionRegistry(QObject):
+    """QActions by name; the window adds them to itself so shortcuts work on every page."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._actions: dict[str, QAction] = {}
+
+    def add(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[..., object] | None = None,
+        shortcuts: tuple[Shortcut, ...] = (),
+        *,
+        checkable: bool = False,
+        icon_name: str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self.parent())
+        action.setObjectName(f"action_{name}")
+        keys: list[QKeySequence] = []
+        for shortcut in shortcuts:
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                keys.extend(QKeySequence.keyBindings(shortcut))
+            else:
+                keys.append(QKeySequence(shortcut))
+        action.setShortcuts(keys)
+        action.setCheckable(checkable)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if tip:
+            action.setStatusTip(tip)
+        if slot is not None:
+            action.triggered.connect(slot)
+        return self.adopt(name, action)
+
+    def adopt(self, name: str, action: QAction) -> QAction:
+        """Register an action made elsewhere (the undo stack's Undo and Redo)."""
+        if name in self._actions:
+            raise ValueError(f"action {name!r} registered twice")
+        action.setObjectName(f"action_{name}")
+        self._actions[name] = action
+        return action
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._actions
+
+    def actions(self) -> list[QAction]:
+        return list(self._actions.values())
+
+    def shortcut_table(self) -> list[tuple[str, str]]:
+        """(what, keys) for every action that has a shortcut, in registration order."""
+        rows = []
+        for action in self._actions.values():
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+            if keys:
+                rows.append((action.text().replace("&", "").rstrip("…."), keys))
+        return rows
+
+
+def build_actions(window: MainWindow) -> ActionRegistry:
+    """Every command of the main window, with its shortcut."""
+    r = ActionRegistry(window)
+    # File
+    r.add("new_journal", "&New journal…", window.new_journal)
+    r.add("open_journal", "&Open journal…", window.choose_journal, (Key.Open,))
+    r.add("open_sample", "Open the &sample journal", window.open_sample)
+    r.add("import", "&Import contacts…", window.import_contacts)
+    r.add("backup", "&Backup now", window.backup_now, ("Ctrl+Shift+B",))
+    r.add("quit", "&Quit", window.close, (Key.Quit, "Ctrl+Q"))
+    # Edit
+    r.add("new_person", "New &person…", window.new_person, ("Ctrl+N",), icon_name="add-person")
+    r.add("new_note", "New &note", window.new_note, ("Ctrl+Shift+N",))
+    r.add("delete", "Move person to &trash", window.trash_current_person, (Key.Delete,))
+    r.add("trash", "T&rash…", window.show_trash)
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
+    r.adopt("undo", undo)
+    r.adopt("redo", redo)
+    # Go
+    r.add("find", "&Search", window.focus_search, ("Ctrl+K", Key.Find), icon_name="search")
+    for number, (name, label) in enumerate(window.page_names(), start=1):
+        go = lambda _=False, n=name: window.show_page(n)  # noqa: E731
+        r.add(f"page_{name}", label, go, (f"Ctrl+{number}",))
+    r.add("back", "&Back", window.go_back, (Key.Back, "Alt+Left"), icon_name="back")
+    # View
+    r.add("show_trashed", "Show &trashed people", window.set_show_trashed, checkable=True)
+    # Help
+    r.add("shortcuts", "&Keyboard shortcuts", window.show_shortcuts, (Key.HelpContents,))
+    r.add("about", "&About Rapport", window.show_about)
+    for action in r.actions():
+        _dedupe(action)
+        window.addAction(action)
+    return r
+
+
+def _dedupe(action: QAction) -> None:
+    unique: list[QKeySequence] = []
+    for key in action.shortcuts():
+        if not key.isEmpty() and key not in unique:
+            unique.append(key)
+    action.setShortcuts(unique)
+
+
+class TrashPersonCommand(QUndoCommand):
+    """Move a person to the trash; undo restores them."""
+
+    def __init__(self, window: MainWindow, person_id: int, name: str) -> None:
+        super().__init__(f"Move {name} to trash")
+        self._window = window
+        self._person_id = person_id
+        self.done = False
+
+    def redo(self) -> None:
+        record = attempt(self._window, "Moving to trash", people.trash_person, self._person_id)
+        self.done = record is not None
+        if not self.done:
+            self.setObsolete(True)
+            return
+        self._window.person_changed(self._person_id)
+        self._window.status(f"{record.name} moved to trash. Undo with Ctrl+Z.")
+
+    def undo(self) -> None:
+        record = attempt(self._window, "Restoring", people.restore_person, self._person_id)
+        if record is not None:
+            self._window.person_changed(self._person_id)
+            self._window.status(f"{record.name} restored.")
+
+
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    (
+        "&File",
+        (
+            "new_journal",
+            "open_journal",
+            "recent",
+            "open_sample",
+            "import",
+            None,
+            "backup",
+            None,
+            "quit",
+        ),
+    ),
+    ("&Edit", ("undo", "redo", None, "new_person", "new_note", "delete", None, "trash")),
+    ("&Go", ("page_today", "page_people", "page_decisions", "page_search", None, "back", "find")),
+    ("&View", ("show_trashed",)),
+    ("&Help", ("shortcuts", "about")),
+)
+
+
+def build_menus(window: MainWindow, r: ActionRegistry) -> None:
+    """The menu bar, from the registry; File → Open Recent is filled each time it opens."""
+    bar = window.menuBar()
+    for title, names in MENUS:
+        menu = bar.addMenu(title)
+        menu.setObjectName(f"menu_{title.strip('&').lower()}")
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+            elif name == "recent":
+                recent = menu.addMenu("Open &Recent")
+                recent.setObjectName("recentMenu")
+                recent.aboutToShow.connect(lambda m=recent: fill_recent(window, m))
+            else:
+                menu.addAction(r[name])
+
+
+def fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    for path in settings.recent_journals():
+        action = menu.addAction(str(path))
+        action.triggered.connect(lambda _=False, p=path: window.switch_journal(p))
+    if menu.isEmpty():
+        menu.addAction("No recent journals").setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction("Clear the list", settings.forget_recent)

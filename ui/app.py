@@ -1,0 +1,78 @@
+"""Starting the desktop window: the application object, its look, and the journal to open."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.errors import JournalError
+from journal.storage import Journal, open_journal
+
+from .dialogs import journal_files
+from .style import apply_style
+
+ORGANIZATION = "Rapport"
+APPLICATION = "Rapport"
+
+
+def default_path() -> Path:
+    """journal.sqlite in the platform's application-data folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder) / "journal.sqlite"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (made once), named so QSettings and AppDataLocation say Rapport."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    if not app.organizationName():
+        app.setOrganizationName(ORGANIZATION)
+    if app.applicationName() in ("", "python", "python3", "pytest"):
+        app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    apply_style(app)
+    return app
+
+
+def open_for_window(path: Path | None, demo: bool) -> Journal:
+    """The journal the window starts with: the sample (demo), `path`, or the default one."""
+    if demo:
+        return journal_files.create_sample_journal()
+    return open_journal(path or default_path())
+
+
+def tell_cannot_open(message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, "Rapport", "The journal could not be opened.")
+    box.setObjectName("openErrorDialog")
+    box.setInformativeText(message)
+    box.exec()
+
+
+def run_app(path: Path | None, demo: bool = False) -> int:
+    """Open the window on the journal at `path` (None: the default one) and run until it closes.
+
+    Returns the exit status: 0, or 1 when the journal cannot be opened.
+    """
+    app = application()
+    try:
+        journal = open_for_window(path, demo)
+    except JournalError as exc:
+        tell_cannot_open(str(exc))
+        return 1
+    from .main_window import MainWindow
+
+    window = MainWindow(journal)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        journal.close()

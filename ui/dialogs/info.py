@@ -1,0 +1,65 @@
+"""Help dialogs: the keyboard shortcuts (read from the action registry) and About."""
+
+from __future__ import annotations
+
+import html
+from importlib import metadata
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("rapport")
+    except metadata.PackageNotFoundError:
+        return "development"
+
+
+class _TextDialog(QDialog):
+    def __init__(self, parent: QWidget | None, name: str, title: str, text: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(title)
+        self.setWindowTitle(title)
+        self.label = QLabel(text, self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(buttons)
+
+
+class ShortcutsDialog(_TextDialog):
+    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        lines = "".join(
+            f"<tr><td>{html.escape(what)}</td><td>&nbsp;&nbsp;<b>{html.escape(keys)}</b></td></tr>"
+            for what, keys in rows
+        )
+        extra = "".join(
+            f"<tr><td>{what}</td><td>&nbsp;&nbsp;<b>{keys}</b></td></tr>"
+            for what, keys in (
+                ("Save the note (in the composer)", "Ctrl+Enter"),
+                ("Open the selected person", "Enter"),
+                ("Move from a search or filter box into the list", "Down"),
+            )
+        )
+        super().__init__(
+            parent, "shortcutsDialog", "Keyboard shortcuts", f"<table>{lines}{extra}</table>"
+        )
+
+
+class AboutDialog(_TextDialog):
+    def __init__(self, journal_path: Path | None, parent: QWidget | None = None) -> None:
+        where = html.escape(str(journal_path)) if journal_path else "no journal open"
+        text = (
+            f"<h3>Rapport {html.escape(app_version())}</h3>"
+            "<p>A relationship journal for independent salespeople: people, what they want, "
+            "what they decided and why, kept on this computer only.</p>"
+            f"<p>Journal: <code>{where}</code></p>"
+        )
+        super().__init__(parent, "aboutDialog", "About Rapport", text)

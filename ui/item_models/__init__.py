@@ -1,0 +1,1 @@
+"""Item models over journal operations: they hold ids or records and fetch rows on demand."""

@@ -1,0 +1,170 @@
+"""The People table: ids from listing.person_ids, rows fetched a chunk at a time and cached."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from journal import listing
+from journal.listing import PeopleFilter
+from journal.records import PersonRow
+
+from .format import FIT_LABELS, day
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+COLUMNS = (
+    ("Name", "name"),
+    ("Company", "company"),
+    ("Last touch", "last_touch"),
+    ("Next reconnect", "next_reconnect"),
+    ("Fit", "fit"),
+    ("Focus", "focus"),
+)
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CHUNK = 100
+
+
+class PeopleModel(QAbstractTableModel):
+    """Holds person ids in display order; asks the journal for rows only when they are shown."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._filter = PeopleFilter()
+        self._sort = "name"
+        self._descending = False
+        self._ids: list[int] = []
+        self._rows: dict[int, PersonRow] = {}
+
+    # --- what the page sets -------------------------------------------------------------
+    @property
+    def people_filter(self) -> PeopleFilter:
+        return self._filter
+
+    def set_filter(self, where: PeopleFilter) -> None:
+        self._filter = where
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask for the ids again (after a filter, a sort, or a new journal)."""
+        self.beginResetModel()
+        self._ids = listing.person_ids(self._filter, sort=self._sort, descending=self._descending)
+        self._rows.clear()
+        self.endResetModel()
+
+    def person_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, person_id: int) -> int | None:
+        try:
+            return self._ids.index(person_id)
+        except ValueError:
+            return None
+
+    def person_changed(self, person_id: int) -> None:
+        """Refresh one person's row: updated in place, removed or inserted as the filter says."""
+        fresh = listing.person_ids(self._filter, sort=self._sort, descending=self._descending)
+        row = self.row_of(person_id)
+        self._rows.pop(person_id, None)
+        without_it = [i for i in fresh if i != person_id]
+        current_without = [i for i in self._ids if i != person_id]
+        if without_it != current_without:
+            self.beginResetModel()
+            self._ids = fresh
+            self._rows.clear()
+            self.endResetModel()
+            return
+        if row is not None and person_id not in fresh:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self.endRemoveRows()
+        elif row is None and person_id in fresh:
+            at = fresh.index(person_id)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._ids.insert(at, person_id)
+            self.endInsertRows()
+        elif row is not None and fresh.index(person_id) != row:
+            to = fresh.index(person_id)
+            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), to + (to > row))
+            self._ids = fresh
+            self.endMoveRows()
+        elif row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # --- the model ----------------------------------------------------------------------
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        person = self._row(index.row())
+        if person is None:
+            return None
+        key = COLUMNS[index.column()][1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(person, key)
+        if role == PERSON_ID_ROLE:
+            return person.id
+        if role == Qt.ItemDataRole.ToolTipRole and key == "name" and person.role:
+            return f"{person.name}, {person.role}"
+        if role == Qt.ItemDataRole.FontRole and person.trashed:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = COLUMNS[column][1]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        old = self.persistentIndexList()
+        old_ids = [self.person_id(i.row()) for i in old]
+        self._ids = listing.person_ids(self._filter, sort=self._sort, descending=self._descending)
+        new = []
+        for index, pid in zip(old, old_ids, strict=True):
+            row = self.row_of(pid) if pid is not None else None
+            new.append(QModelIndex() if row is None else self.index(row, index.column()))
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    # --- fetching -----------------------------------------------------------------------
+    def _row(self, row: int) -> PersonRow | None:
+        pid = self._ids[row]
+        if pid not in self._rows:
+            start = row - row % CHUNK
+            wanted = [i for i in self._ids[start : start + CHUNK] if i not in self._rows]
+            for fetched in listing.person_rows(wanted):
+                self._rows[fetched.id] = fetched
+            if pid not in self._rows:  # gone since the ids were read: show it as trashed
+                self._rows[pid] = PersonRow(pid, "", "", "", "unknown", False, None, None, None)
+                self._rows[pid] = replace(self._rows[pid], trashed=True)
+        return self._rows[pid]
+
+    @staticmethod
+    def _text(person: PersonRow, key: str) -> str:
+        if key == "last_touch":
+            return day(person.last_touch)
+        if key == "next_reconnect":
+            return day(person.next_reconnect)
+        if key == "fit":
+            return FIT_LABELS.get(person.fit, person.fit)
+        if key == "focus":
+            return "Focus" if person.focus else ""
+        return str(getattr(person, key))

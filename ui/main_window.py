@@ -1,0 +1,291 @@
+"""The main window: a sidebar of pages, the stack that shows them, menus and a status bar.
+
+Pages, dialogs, models and actions live in their own modules; this one only wires them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QListView, QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from journal import people, storage
+from journal.errors import JournalError
+from journal.storage import Journal, open_journal
+
+from . import settings
+from .actions import TrashPersonCommand, build_actions, build_menus
+from .dialogs import journal_files
+from .dialogs.info import AboutDialog, ShortcutsDialog
+from .dialogs.new_person import NewPersonDialog
+from .dialogs.trash import TrashDialog
+from .guard import attempt
+from .item_models.sidebar_model import PAGES, SidebarModel
+from .pages.decisions import DecisionsPage
+from .pages.people import PeoplePage
+from .pages.person_host import PersonHost
+from .pages.search import SearchPage
+from .pages.today import TodayPage
+
+Place = tuple[str, int | None]  # ("today", None) … or ("person", person_id)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.journal = journal
+        self.undo_stack = QUndoStack(self)
+        self._history: list[Place] = []
+        self.today = TodayPage(self)
+        self.people = PeoplePage(self)
+        self.decisions = DecisionsPage(self)
+        self.search = SearchPage(self)
+        self.person = PersonHost(self)
+        self.pages: dict[str, QWidget] = {
+            "today": self.today,
+            "people": self.people,
+            "decisions": self.decisions,
+            "search": self.search,
+            "person": self.person,
+        }
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pages")
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        self.sidebar = QListView(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setModel(SidebarModel(self.sidebar))
+        self.sidebar.setMaximumWidth(220)
+        self.sidebar.selectionModel().currentChanged.connect(
+            lambda index, _: self.show_page(PAGES[index.row()][0]) if index.isValid() else None
+        )
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 900])
+        self.setCentralWidget(self.splitter)
+        self.statusBar().setObjectName("statusBar")
+        self.registry = build_actions(self)
+        build_menus(self, self.registry)
+        for page in (self.today, self.people, self.decisions, self.search, self.person):
+            page.openPerson.connect(self.open_person)
+        self.person.personChanged.connect(self.person_changed)
+        self.person.statusMessage.connect(self.status)
+        self.today.addPersonRequested.connect(self.new_person)
+        self.today.importRequested.connect(self.import_contacts)
+        self.today.sampleRequested.connect(self.open_sample)
+        self.today.import_button.setEnabled(journal_files.interchange_available())
+        self.today.import_button.setToolTip("Import a Rapport JSON file")
+        if not journal_files.interchange_available():
+            self.today.import_button.setToolTip("Importing contacts is coming soon")
+            self.registry["import"].setEnabled(False)
+        self.resize(1280, 800)
+        self._restore()
+        self._journal_opened()
+
+    # --- navigation ---------------------------------------------------------------------
+    @staticmethod
+    def page_names() -> tuple[tuple[str, str], ...]:
+        return PAGES
+
+    def current_place(self) -> Place:
+        name = next(n for n, w in self.pages.items() if w is self.stack.currentWidget())
+        return (name, self.person.current_person_id() if name == "person" else None)
+
+    def _go(self, place: Place, remember: bool = True) -> None:
+        if remember and place != self.current_place():
+            self._history = [*self._history[-49:], self.current_place()]
+        name, _ = place
+        self.stack.setCurrentWidget(self.pages[name])
+        row = next((i for i, (n, _) in enumerate(PAGES) if n == name), None)
+        selection = self.sidebar.selectionModel()
+        selection.blockSignals(True)
+        if row is None:
+            selection.clear()
+        else:
+            selection.setCurrentIndex(
+                self.sidebar.model().index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+            )
+        selection.blockSignals(False)
+        self.sidebar.viewport().update()
+        self.registry["back"].setEnabled(bool(self._history))
+
+    def show_page(self, name: str) -> None:
+        self._go((name, None))
+
+    def open_person(self, person_id: int, focus: tuple[str, int] | None = None) -> None:
+        self._go(("person", person_id))
+        self.person.show_person(person_id, focus)
+
+    def go_back(self) -> None:
+        while self._history:
+            name, pid = self._history.pop()
+            if name != "person":
+                self._go((name, None), remember=False)
+                return
+            if pid is not None and people.count_people() and self._live(pid):
+                self._go(("person", pid), remember=False)
+                self.person.show_person(pid)
+                return
+        self.registry["back"].setEnabled(False)
+
+    @staticmethod
+    def _live(person_id: int) -> bool:
+        try:
+            return people.get_person(person_id).trashed_at is None
+        except JournalError:
+            return False
+
+    def focus_search(self) -> None:
+        self.show_page("search")
+        self.search.focus_box()
+
+    def current_person_id(self) -> int | None:
+        """The person on screen: the open person page, else the person selected in People."""
+        if self.stack.currentWidget() is self.person:
+            return self.person.current_person_id()
+        if self.stack.currentWidget() is self.people:
+            return self.people.current_person()
+        return None
+
+    # --- refreshing ---------------------------------------------------------------------
+    def person_changed(self, person_id: int) -> None:
+        """One person changed: each page refreshes that person only (or re-reads when shown)."""
+        self.people.person_changed(person_id)
+        self.decisions.person_changed(person_id)
+        self.search.person_changed(person_id)
+        self.today.stale = True
+        if self.today.isVisible() or self.today.is_welcome():
+            self.today.refresh()
+        if self.person.current_person_id() == person_id and self.person.isVisible():
+            self.person.reload()
+
+    def status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    # --- commands -----------------------------------------------------------------------
+    def new_person(self) -> None:
+        dialog = NewPersonDialog(self)
+        dialog.accepted.connect(lambda: self._add_person(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _add_person(self, dialog: NewPersonDialog) -> None:
+        record = attempt(self, "Adding the person", people.add_person, **dialog.fields())
+        if record is None:
+            return
+        self.person_changed(record.id)
+        self.open_person(record.id)
+        self.status(f"Added {record.name}.")
+
+    def new_note(self) -> None:
+        pid = self.current_person_id()
+        if pid is None:
+            self.status("Open a person first, then Ctrl+Shift+N writes a note about them.")
+            return
+        if self.stack.currentWidget() is not self.person:
+            self.open_person(pid)
+        self.person.new_note()
+
+    def trash_current_person(self) -> None:
+        pid = self.current_person_id()
+        if pid is None:
+            self.status("Select a person to move to the trash.")
+            return
+        record = attempt(self, "Moving to trash", people.get_person, pid)
+        if record is None or record.trashed_at is not None:
+            return
+        on_person_page = self.stack.currentWidget() is self.person
+        self.undo_stack.push(TrashPersonCommand(self, pid, record.name))
+        if on_person_page and not self._live(pid):
+            self.go_back() if self._history else self.show_page("people")
+
+    def show_trash(self) -> None:
+        self.trash_dialog = TrashDialog(self)
+        self.trash_dialog.restored.connect(lambda _, pid: self.person_changed(pid))
+        self.trash_dialog.open()
+
+    def set_show_trashed(self, show: bool) -> None:
+        self.people.set_show_trashed(show)
+        self.show_page("people")
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.registry.shortcut_table(), self).open()
+
+    def show_about(self) -> None:
+        AboutDialog(self.journal.path, self).open()
+
+    def backup_now(self) -> None:
+        dest = attempt(self, "Backing up the journal", storage.backup, self.journal)
+        if dest is not None:
+            self.status(f"Backup saved to {dest}")
+
+    # --- journals -----------------------------------------------------------------------
+    def new_journal(self) -> None:
+        path = journal_files.choose_new_journal(self)
+        if path is not None:
+            self.switch_journal(path)
+
+    def choose_journal(self) -> None:
+        path = journal_files.choose_existing_journal(self)
+        if path is not None:
+            self.switch_journal(path)
+
+    def switch_journal(self, path: Path) -> bool:
+        journal = attempt(self, "Opening the journal", open_journal, path)
+        if journal is not None:
+            self.set_journal(journal)
+        return journal is not None
+
+    def open_sample(self) -> None:
+        journal = attempt(self, "Opening the sample journal", journal_files.create_sample_journal)
+        if journal is not None:
+            self.set_journal(journal)
+
+    def import_contacts(self) -> None:
+        count = journal_files.import_contacts(self)
+        if count is not None:
+            self.set_journal(self.journal)
+            self.status(f"Imported {count} people.")
+
+    def set_journal(self, journal: Journal) -> None:
+        self.journal = journal
+        self.undo_stack.clear()
+        self._history.clear()
+        self._journal_opened()
+        self.show_page("today")
+
+    def _journal_opened(self) -> None:
+        settings.remember_journal(self.journal.path)
+        self.setWindowTitle(f"{self.journal.path.stem} — Rapport")
+        for page in (self.today, self.people, self.decisions):
+            page.stale = True
+        self.search.refresh()
+        for page in (self.today, self.people, self.decisions):
+            if page.isVisible() or page is self.today:
+                page.refresh()
+
+    # --- settings -----------------------------------------------------------------------
+    def _restore(self) -> None:
+        if geometry := settings.value_bytes("window/geometry"):
+            self.restoreGeometry(geometry)
+        if sizes := settings.value_bytes("window/splitter"):
+            self.splitter.restoreState(sizes)
+        page = settings.value_str("window/page", "today")
+        self.show_page(page if page in dict(PAGES) else "today")
+        self._history.clear()
+        self.registry["back"].setEnabled(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.set_value("window/geometry", self.saveGeometry())
+        settings.set_value("window/splitter", self.splitter.saveState())
+        name, _ = self.current_place()
+        settings.set_value("window/page", name if name in dict(PAGES) else "people")
+        super().closeEvent(event)

@@ -1,0 +1,78 @@
+"""Decisions: every decision on an offer, unfinished ones (weak no, undecided) first and marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from journal.decisions import OUTCOME_LABELS, all_decisions
+
+from ..item_models.decisions_model import decisions_model
+from .common import PersonTable, heading
+
+UNFINISHED = ("weak_no", "undecided")
+CHOICES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
+    ("All decisions", None),
+    ("Unfinished (weak no, undecided)", UNFINISHED),
+    *((label, (key,)) for key, label in OUTCOME_LABELS.items()),
+)
+
+
+class DecisionsPage(QWidget):
+    openPerson = Signal(int, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionsPage")
+        self.setAccessibleName("Decisions")
+        self.model = decisions_model(self)
+        self.outcome_combo = QComboBox(self)
+        self.outcome_combo.setObjectName("outcomeFilter")
+        self.outcome_combo.setAccessibleName("Outcome")
+        for label, _ in CHOICES:
+            self.outcome_combo.addItem(label)
+        self.outcome_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.table = PersonTable("decisionsTable", "Decisions", self)
+        self.table.setModel(self.model)
+        self.table.openRow.connect(self._open_row)
+        self.hint = QLabel("● marks a decision that is not finished: a weak no or undecided.", self)
+        self.hint.setProperty("role", "hint")
+        bar = QHBoxLayout()
+        label = QLabel("&Show:", self)
+        label.setBuddy(self.outcome_combo)
+        bar.addWidget(label)
+        bar.addWidget(self.outcome_combo)
+        bar.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Decisions", parent=self))
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        layout.addWidget(self.hint)
+        self.stale = True
+
+    def set_outcomes(self, outcomes: tuple[str, ...] | None) -> None:
+        for i, (_, wanted) in enumerate(CHOICES):
+            if wanted == outcomes:
+                self.outcome_combo.setCurrentIndex(i)
+                return
+
+    def refresh(self) -> None:
+        self.stale = False
+        outcomes = CHOICES[max(self.outcome_combo.currentIndex(), 0)][1]
+        self.model.set_records(all_decisions(outcomes))
+
+    def person_changed(self, person_id: int) -> None:
+        """Decisions are re-read when the page is next shown (or now, if it is showing)."""
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def _open_row(self, row: int) -> None:
+        record = self.model.record(row)
+        if record is not None:
+            self.openPerson.emit(record.person_id, ("decision", record.id))
+
+    def showEvent(self, event) -> None:
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)

@@ -1,0 +1,165 @@
+"""Search: results as you type, grouped by kind, the match in bold; Enter opens the record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.search import search
+
+from ..item_models.search_model import HTML_ROLE, IS_HEADER_ROLE, SearchModel
+from .common import heading
+
+DEBOUNCE_MS = 120
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws a row's HTML (snippet with bold matches, person underneath)."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(4)
+        doc.setHtml(str(index.data(HTML_ROLE) or ""))
+        doc.setTextWidth(max(option.rect.width(), 200))
+        return doc
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(opt, index)
+        extra = 6 if index.data(IS_HEADER_ROLE) else 2
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + extra)
+
+
+class SearchPage(QWidget):
+    openPerson = Signal(int, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPage")
+        self.setAccessibleName("Search")
+        self.box = QLineEdit(self)
+        self.box.setObjectName("searchBox")
+        self.box.setAccessibleName("Search the journal")
+        self.box.setPlaceholderText("Search people, notes, goals, pains, decisions…")
+        self.box.setClearButtonEnabled(True)
+        self.model = SearchModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Search results")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.activated.connect(self._open_index)
+        self.results.doubleClicked.connect(self._open_index)
+        self.status = QLabel("", self)
+        self.status.setObjectName("searchStatus")
+        self.status.setProperty("role", "hint")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.box.textChanged.connect(lambda _: self._timer.start())
+        self.box.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Search", parent=self))
+        layout.addWidget(self.box)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results)
+
+    def focus_box(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        text = self.box.text()
+        hits = search(text) if text.strip() else []
+        self.model.set_hits(hits)
+        if not text.strip():
+            self.status.setText("")
+        elif not hits:
+            self.status.setText("Nothing matches.")
+        else:
+            self.status.setText(f"{len(hits)} match" + ("" if len(hits) == 1 else "es"))
+        first = self.model.first_hit_row()
+        if first is not None:
+            self.results.setCurrentIndex(self.model.index(first, 0))
+
+    def refresh(self) -> None:
+        """Run the current search again (after an edit or another journal)."""
+        if self.box.text().strip():
+            self.run_search()
+        else:
+            self.model.set_hits([])
+
+    def person_changed(self, person_id: int) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def open_row(self, row: int) -> None:
+        hit = self.model.hit(row)
+        if hit is not None:
+            focus = None if hit.kind == "person" else (hit.kind, hit.record_id)
+            self.openPerson.emit(hit.person_id, focus)
+
+    def _open_index(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        self.open_row(index.row())
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.box
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+        ):
+            if event.key() == Qt.Key.Key_Down:
+                if self._timer.isActive():
+                    self.run_search()
+                first = self.model.first_hit_row()
+                if first is not None:
+                    self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+                    if not self.results.currentIndex().isValid():
+                        self.results.setCurrentIndex(self.model.index(first, 0))
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self.run_search()
+                current = self.results.currentIndex()
+                row = current.row() if current.isValid() else self.model.first_hit_row()
+                if row is not None:
+                    self.open_row(row)
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,166 @@
+"""Today: who is due a reconnect, which decisions to revisit, which follow-ups are due.
+
+An empty journal shows a welcome instead, with the three ways to begin.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import people
+from journal.today import today_view
+
+from ..item_models import today_models
+from ..item_models.records_model import RecordsModel
+from .common import PersonTable, heading
+
+WELCOME = (
+    "Rapport keeps what you learn about each person: what they want, what hurts, what they "
+    "decided and why, and when it is time to get back in touch.\n\n"
+    "Start with one person you spoke to this week."
+)
+
+
+class TodayPage(QWidget):
+    """`openPerson(person_id, focus)` when a row is opened; the welcome's buttons ask the window."""
+
+    openPerson = Signal(int, object)
+    addPersonRequested = Signal()
+    importRequested = Signal()
+    sampleRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayPage")
+        self.setAccessibleName("Today")
+        self._stack = QStackedLayout(self)
+        self.welcome = self._build_welcome()
+        self._stack.addWidget(self.welcome)
+        self._stack.addWidget(self._build_sections())
+        self.stale = True
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("welcome")
+        page.setAccessibleName("Welcome")
+        text = QLabel(WELCOME, page)
+        text.setWordWrap(True)
+        text.setMaximumWidth(520)
+        self.add_button = self._button(page, "addPersonButton", "&Add a person")
+        self.import_button = self._button(page, "importButton", "&Import contacts")
+        self.sample_button = self._button(page, "sampleButton", "Open the &sample journal")
+        self.add_button.clicked.connect(self.addPersonRequested)
+        self.import_button.clicked.connect(self.importRequested)
+        self.sample_button.clicked.connect(self.sampleRequested)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.import_button, self.sample_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout = QVBoxLayout(page)
+        layout.addStretch()
+        layout.addWidget(heading("Welcome to Rapport", parent=page))
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        layout.setContentsMargins(48, 24, 48, 24)
+        return page
+
+    @staticmethod
+    def _button(parent: QWidget, name: str, text: str) -> QPushButton:
+        button = QPushButton(text, parent)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", ""))
+        return button
+
+    def _build_sections(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        body.setObjectName("todaySections")
+        layout = QVBoxLayout(body)
+        self.title = heading("Today", parent=body)
+        layout.addWidget(self.title)
+        self.reconnect_model = today_models.reconnect_model(self)
+        self.revisit_model = today_models.revisit_model(self)
+        self.follow_up_model = today_models.follow_up_model(self)
+        self.reconnect_table = self._section(
+            layout, "reconnectTable", "Due to reconnect", self.reconnect_model, None
+        )
+        self.revisit_table = self._section(
+            layout, "revisitTable", "Decisions to revisit", self.revisit_model, "decision"
+        )
+        self.follow_up_table = self._section(
+            layout, "followUpTable", "Follow-ups due", self.follow_up_model, None
+        )
+        self.nothing = QLabel("Nothing is due today. A good day to write a note.", body)
+        self.nothing.setProperty("role", "hint")
+        layout.addWidget(self.nothing)
+        layout.addStretch()
+        scroll.setWidget(body)
+        return scroll
+
+    def _section(
+        self,
+        layout: QVBoxLayout,
+        name: str,
+        title: str,
+        model: RecordsModel,
+        focus_kind: str | None,
+    ) -> PersonTable:
+        label = heading(title, "section", self)
+        table = PersonTable(name, title, self)
+        table.setModel(model)
+        table.setMinimumHeight(90)
+        label.setBuddy(table)
+
+        def open_row(row: int) -> None:
+            record = model.record(row)
+            if record is None:
+                return
+            focus = (focus_kind, record.id) if focus_kind else None
+            self.openPerson.emit(model.person_id(row), focus)
+
+        table.openRow.connect(open_row)
+        layout.addWidget(label)
+        layout.addWidget(table)
+        table.setProperty("sectionLabel", title)
+        return table
+
+    def is_welcome(self) -> bool:
+        return self._stack.currentWidget() is self.welcome
+
+    def refresh(self) -> None:
+        """Read Today again (it is one call: a few queries, whatever the size of the journal)."""
+        self.stale = False
+        if people.count_people() == 0:
+            self._stack.setCurrentIndex(0)
+            return
+        self._stack.setCurrentIndex(1)
+        view = today_view()
+        self.title.setText(f"Today, {view.day:%A %d %B}")
+        for model, table, records in (
+            (self.reconnect_model, self.reconnect_table, view.reconnect),
+            (self.revisit_model, self.revisit_table, view.revisit),
+            (self.follow_up_model, self.follow_up_table, view.follow_ups),
+        ):
+            model.set_records(records)
+            table.setVisible(bool(records))
+            buddy = table.parentWidget().findChildren(QLabel)
+            for label in buddy:
+                if label.buddy() is table:
+                    label.setVisible(bool(records))
+        self.nothing.setVisible(view.empty)
+
+    def showEvent(self, event) -> None:
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
