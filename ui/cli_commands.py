@@ -94,7 +94,9 @@ def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
         raise JournalError(f"{path}: no such file")
     report = interchange.import_journal(interchange.load_json(path), dry_run=args.dry_run)
     verb = "would import" if args.dry_run else "imported"
-    return f"{verb} {report.summary()}"
+    counts = dataclasses.asdict(report)
+    counts.pop("dry_run", None)
+    return f"{verb} " + ", ".join(f"{n} {kind.replace('_', '-')}" for kind, n in counts.items())
 
 
 def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
