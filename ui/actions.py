@@ -113,7 +113,13 @@ def build_actions(window: MainWindow) -> ActionRegistry:
     r.adopt("undo", undo)
     r.adopt("redo", redo)
     # Go
-    r.add("find", "&Search", window.focus_search, ("Ctrl+K", Key.Find), icon_name="search")
+    r.add(
+        "find",
+        "&Find in the journal",
+        window.focus_search,
+        ("Ctrl+K", Key.Find),
+        icon_name="search",
+    )
     for number, (name, label) in enumerate(window.page_names(), start=1):
         go = lambda _=False, n=name: window.show_page(n)  # noqa: E731
         r.add(f"page_{name}", label, go, (f"Ctrl+{number}",))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QListView, QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from journal import people, storage
+from journal import backups, people
 from journal.errors import JournalError
 from journal.storage import Journal, open_journal
 
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self.journal.path, self).open()
 
     def backup_now(self) -> None:
-        dest = attempt(self, "Backing up the journal", storage.backup, self.journal)
+        dest = attempt(self, "Backing up the journal", backups.backup, self.journal)
         if dest is not None:
             self.status(f"Backup saved to {dest}")
 

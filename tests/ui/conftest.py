@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from journal.storage import Journal, open_journal
 
-
 # The offscreen platform says this whenever a window is shown; it is not about Rapport.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
 

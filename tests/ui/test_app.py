@@ -1,0 +1,39 @@
+"""Starting the app: the journal it opens, and a clear refusal when it cannot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ui import app as app_module
+from ui.dialogs import journal_files
+
+
+def test_a_file_that_is_not_a_journal_is_refused(tmp_path: Path, monkeypatch, qapp) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(app_module, "tell_cannot_open", told.append)
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("not a database at all")
+    assert app_module.run_app(bogus) == 1
+    assert "not a Rapport journal" in told[0]
+
+
+def test_default_path_is_in_app_data(qapp) -> None:
+    path = app_module.default_path()
+    assert path.name == "journal.sqlite"
+
+
+@pytest.mark.skipif(journal_files.sample_available(), reason="the sample journal exists")
+def test_demo_without_sample_says_so(monkeypatch, qapp) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(app_module, "tell_cannot_open", told.append)
+    assert app_module.run_app(None, demo=True) == 1
+    assert "sample journal" in told[0]
+
+
+@pytest.mark.skipif(not journal_files.sample_available(), reason="no sample journal yet")
+def test_sample_journal_opens_in_the_window(window) -> None:
+    window.open_sample()
+    assert window.journal.path.name == "sample.sqlite"
+    assert not window.today.is_welcome()

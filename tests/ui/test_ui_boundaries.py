@@ -1,0 +1,45 @@
+"""ui/ talks to the journal through its operations only: no peewee, no SQL."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+UI = Path(__file__).resolve().parents[2] / "ui"
+FORBIDDEN = re.compile(
+    r"^\s*(import peewee|from peewee|import playhouse|from playhouse|import sqlite3|from sqlite3)",
+    re.M,
+)
+WIDGET_LISTS = re.compile(r"\bQ(List|Table|Tree)Widget\b")
+
+
+def test_ui_imports_no_database_modules() -> None:
+    offenders = [
+        str(path.relative_to(UI)) for path in UI.rglob("*.py") if FORBIDDEN.search(path.read_text())
+    ]
+    assert offenders == []
+
+
+def test_ui_uses_no_item_widgets_for_journal_data() -> None:
+    offenders = [
+        str(path.relative_to(UI))
+        for path in UI.rglob("*.py")
+        if WIDGET_LISTS.search(path.read_text())
+    ]
+    assert offenders == []
+
+
+def test_forbidden_words_stay_out_of_the_window() -> None:
+    words = re.compile(r"\b(leads?|deals?|stages?|funnels?|pipelines?|conversions?)\b", re.I)
+    mine = ["app.py", "main_window.py", "actions.py", "settings.py", "style.py"]
+    files = [UI / name for name in mine]
+    for folder in ("pages", "item_models", "dialogs"):
+        files += sorted((UI / folder).glob("*.py"))
+    hits = [
+        f"{path.name}: {m.group(0)}"
+        for path in files
+        for line in path.read_text().splitlines()
+        if not line.lstrip().startswith("#")
+        for m in words.finditer(line)
+    ]
+    assert hits == []
