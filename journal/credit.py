@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from peewee import fn
 
-from .models import Decision, Person, Referral
+from .models import Decision, Note, Person, Referral
 
 
 @dataclass(frozen=True)
@@ -59,3 +59,41 @@ def credit_of(person_id: int) -> Credit:
         .count()
     )
     return Credit(person_id, person.name, referred, person_id in _said_yes([person_id]))
+
+
+@dataclass(frozen=True)
+class Connector:
+    """Someone who opened doors, and whether each introduction was thanked."""
+
+    credit: Credit
+    unthanked: tuple[str, ...]
+
+    @property
+    def thanked(self) -> bool:
+        return not self.unthanked
+
+
+def connectors() -> list[Connector]:
+    """Referral credit with thanks: a referral is thanked by a message note on or after its day."""
+    credits = referral_credit()
+    ids = [c.person_id for c in credits]
+    Referred = Person.alias("referred")
+    latest_message = dict(
+        Note.select(Note.person, fn.MAX(Note.occurred_at))
+        .where(Note.kind == "message", Note.trashed_at.is_null(), Note.person.in_(ids))
+        .group_by(Note.person)
+        .tuples()
+    )
+    unthanked: dict[int, list[str]] = {pid: [] for pid in ids}
+    query = (
+        Referral.select(Referral.referrer, Referral.on, Referred.name)
+        .join(Referred, on=(Referral.referred == Referred.id))
+        .where(Referral.referrer.in_(ids), Referred.trashed_at.is_null())
+        .tuples()
+    )
+    for referrer, on, name in query:
+        last = latest_message.get(referrer)
+        last_day = None if last is None else str(last)[:10]
+        if last_day is None or (on is not None and last_day < on.isoformat()):
+            unthanked[referrer].append(name)
+    return [Connector(c, tuple(sorted(unthanked[c.person_id]))) for c in credits]

@@ -58,14 +58,13 @@ def person_ids(
             Person.name.contains(text) | Person.company.contains(text) | Person.id.in_(tag_match)
         )
     rows = list(query.tuples())
-    needs_touch = where.due or sort in ("last_touch", "next_reconnect")
-    touches = reconnect.last_touches() if needs_touch else {}
+    needs_schedule = where.due or sort in ("last_touch", "next_reconnect")
+    plan = reconnect.schedule() if needs_schedule else reconnect.Schedule()
+    touches = plan.touches
 
     def due_on(row: tuple) -> dt.date | None:
         pid, _, _, _, _, cadence, created = row
-        return reconnect.next_reconnect(
-            cadence, touches.get(pid), reconnect.parse_datetime(created)
-        )
+        return plan.next_reconnect(pid, cadence, created)
 
     if where.due:
         rows = [r for r in rows if (d := due_on(r)) is not None and d <= today]
@@ -93,14 +92,14 @@ def person_rows(ids: Sequence[int]) -> list[PersonRow]:
     """The rows for these ids, in the same order, in a fixed number of queries."""
     wanted = list(ids)
     people = {p.id: p for p in Person.select().where(Person.id.in_(wanted))}
-    touches = reconnect.last_touches(wanted)
+    plan = reconnect.schedule(wanted)
     tag_map = tags.tags_of(people)
     rows = []
     for pid in wanted:
         p = people.get(pid)
         if p is None:
             continue
-        touch = touches.get(pid)
+        touch = plan.touches.get(pid)
         rows.append(
             PersonRow(
                 id=pid,
@@ -109,9 +108,9 @@ def person_rows(ids: Sequence[int]) -> list[PersonRow]:
                 role=p.role,
                 fit=p.fit,
                 focus=bool(p.focus),
-                cadence_days=p.cadence_days,
+                cadence_days=plan.cadence(pid, p.cadence_days),
                 last_touch=touch,
-                next_reconnect=reconnect.next_reconnect(p.cadence_days, touch, p.created_at),
+                next_reconnect=plan.next_reconnect(pid, p.cadence_days, p.created_at),
                 tags=tag_map.get(pid, ()),
                 trashed=p.trashed_at is not None,
             )

@@ -70,6 +70,12 @@ class Person(BaseModel):
 
 class Tag(BaseModel):
     name = TextField(unique=True)
+    cadence_days = IntegerField(null=True)
+
+
+class Setting(BaseModel):
+    key = TextField(primary_key=True)
+    value = TextField()
 
 
 class PersonTag(BaseModel):

@@ -76,11 +76,27 @@ def _get(person_id: int) -> Person:
     return fetch(Person, person_id)
 
 
+FOCUS_LIMIT = 20
+
+
+def _check_focus_room(person_id: int | None) -> None:
+    others = Person.select().where(Person.focus == True, Person.trashed_at.is_null())  # noqa: E712
+    if person_id is not None:
+        others = others.where(Person.id != person_id)
+    if others.count() >= FOCUS_LIMIT:
+        raise JournalError(
+            f"focus: the focus list is full ({FOCUS_LIMIT} people); "
+            "take someone off it first, so the few who matter get the attention"
+        )
+
+
 @db.atomic()
 def add_person(name: str, **fields: Any) -> PersonRecord:
     """Add a person; every field but the name is optional."""
     values = {"name": _clean("name", name)}
     values.update({f: _clean(f, value) for f, value in fields.items()})
+    if values.get("focus"):
+        _check_focus_room(None)
     tag_names = values.pop("tags", [])
     person = Person.create(**values)
     if tag_names:
@@ -94,6 +110,8 @@ def update_person(person_id: int, **changes: Any) -> PersonRecord:
     """Change some fields of a person; the others stay as they are."""
     person = _get(person_id)
     values = {f: _clean(f, value) for f, value in changes.items()}
+    if values.get("focus") and not person.focus:
+        _check_focus_room(person_id)
     if "tags" in values:
         tags.set_tags(person_id, values.pop("tags"))
     if values:

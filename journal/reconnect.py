@@ -1,15 +1,22 @@
-"""Last touch and keep-in-touch: when each person was last written about, and who is due."""
+"""Last touch and keep-in-touch: when each person was last written about, and who is due.
+
+A person's cadence is their own, else the shortest cadence among their tags. After a strong no,
+reconnect suggestions for that person pause for the cool-down set in the preferences.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from peewee import fn
 
-from .models import Note, Person
+from . import preferences
+from .models import Decision, Note, Person, PersonTag, Tag
 
 LastTouches = dict[int, dt.datetime]
+_MANY = 900
 
 
 def parse_datetime(value: object) -> dt.datetime | None:
@@ -19,44 +26,94 @@ def parse_datetime(value: object) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
+def _parse_date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _for(query, column, person_ids: list[int] | None):  # type: ignore[no-untyped-def]
+    """Narrow a per-person query to these ids when there are few (else fetch all, cheaper)."""
+    if person_ids is not None and len(person_ids) <= _MANY:
+        return query.where(column.in_(person_ids))
+    return query
+
+
 def last_touches(person_ids: Iterable[int] | None = None) -> LastTouches:
     """Latest live note per person, in one grouped query (all people when ids is None)."""
+    ids = None if person_ids is None else list(person_ids)
+    if ids == []:
+        return {}
     query = (
         Note.select(Note.person, fn.MAX(Note.occurred_at))
         .where(Note.trashed_at.is_null())
         .group_by(Note.person)
     )
-    if person_ids is not None:
-        ids = list(person_ids)
-        if not ids:
-            return {}
-        if len(ids) <= 900:
-            query = query.where(Note.person.in_(ids))
-    return {pid: parse_datetime(when) for pid, when in query.tuples()}
+    return {pid: parse_datetime(when) for pid, when in _for(query, Note.person, ids).tuples()}
 
 
-def next_reconnect(
-    cadence_days: int | None, last_touch: dt.datetime | None, created_at: dt.datetime | None
-) -> dt.date | None:
-    """The day this person is due again; a person never written about is due from the start."""
-    if cadence_days is None:
-        return None
-    if last_touch is None:
-        return (created_at or dt.datetime.now()).date()
-    return last_touch.date() + dt.timedelta(days=cadence_days)
+@dataclass(frozen=True)
+class Schedule:
+    """What decides when people are due: tag cadences, last touches, strong-no cool-downs."""
+
+    touches: LastTouches = field(default_factory=dict)
+    tag_cadence: dict[int, int] = field(default_factory=dict)
+    paused_until: dict[int, dt.date] = field(default_factory=dict)
+
+    def cadence(self, person_id: int, own: int | None) -> int | None:
+        return own if own is not None else self.tag_cadence.get(person_id)
+
+    def next_reconnect(
+        self, person_id: int, own_cadence: int | None, created_at: object
+    ) -> dt.date | None:
+        """The day this person is due again; someone never written about is due from the start."""
+        cadence = self.cadence(person_id, own_cadence)
+        if cadence is None:
+            return None
+        touch = self.touches.get(person_id)
+        if touch is None:
+            due = (parse_datetime(created_at) or dt.datetime.now()).date()
+        else:
+            due = touch.date() + dt.timedelta(days=cadence)
+        paused = self.paused_until.get(person_id)
+        return max(due, paused) if paused else due
+
+
+def schedule(person_ids: Iterable[int] | None = None) -> Schedule:
+    """Load, in three queries, what `Schedule` needs for these people (or everyone)."""
+    ids = None if person_ids is None else list(person_ids)
+    if ids == []:
+        return Schedule()
+    tag_query = (
+        PersonTag.select(PersonTag.person, fn.MIN(Tag.cadence_days))
+        .join(Tag)
+        .where(Tag.cadence_days.is_null(False))
+        .group_by(PersonTag.person)
+    )
+    tag_cadence = dict(_for(tag_query, PersonTag.person, ids).tuples())
+    paused: dict[int, dt.date] = {}
+    cool_down = preferences.cool_down_days()
+    if cool_down:
+        no_query = (
+            Decision.select(Decision.person, fn.MAX(Decision.decided_on))
+            .where(Decision.outcome == "strong_no", Decision.trashed_at.is_null())
+            .group_by(Decision.person)
+        )
+        for pid, day in _for(no_query, Decision.person, ids).tuples():
+            paused[pid] = _parse_date(day) + dt.timedelta(days=cool_down)
+    return Schedule(last_touches(ids), tag_cadence, paused)
 
 
 def due_people(today: dt.date) -> list[tuple[int, dt.datetime | None, dt.date]]:
     """(person id, last touch, due date) of every live person whose reconnect date has come."""
-    query = Person.select(Person.id, Person.cadence_days, Person.created_at).where(
-        Person.cadence_days.is_null(False), Person.trashed_at.is_null()
+    rows = list(
+        Person.select(Person.id, Person.cadence_days, Person.created_at)
+        .where(Person.trashed_at.is_null())
+        .tuples()
     )
-    rows = list(query.tuples())
-    touches = last_touches(pid for pid, _, _ in rows)
+    plan = schedule()
     due = []
     for pid, cadence, created_at in rows:
-        when = next_reconnect(cadence, touches.get(pid), parse_datetime(created_at))
+        when = plan.next_reconnect(pid, cadence, created_at)
         if when is not None and when <= today:
-            due.append((pid, touches.get(pid), when))
+            due.append((pid, plan.touches.get(pid), when))
     due.sort(key=lambda row: (row[2], row[0]))
     return due

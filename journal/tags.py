@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from . import search
 from . import validate as v
+from .errors import JournalError
 from .models import PersonTag, Tag, database
 
 
@@ -52,3 +53,21 @@ def all_tags() -> list[str]:
         .tuples()
     )
     return [name for (name,) in query]
+
+
+@database.atomic()
+def set_tag_cadence(name: str, days: int | None) -> None:
+    """Keep in touch every `days` with everyone who has this tag (None: no cadence of its own).
+
+    A person's own cadence, when set, overrides it; with several tags the shortest applies.
+    """
+    tag = Tag.get_or_none(Tag.name == v.text(name, "tag", required=True))
+    if tag is None:
+        raise JournalError(f"no tag called {name!r}")
+    Tag.update(cadence_days=v.cadence(days, "cadence_days")).where(Tag.id == tag.id).execute()
+
+
+def tag_cadences() -> dict[str, int]:
+    """The tags that have a cadence of their own, with it."""
+    query = Tag.select(Tag.name, Tag.cadence_days).where(Tag.cadence_days.is_null(False))
+    return dict(query.tuples())

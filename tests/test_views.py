@@ -8,7 +8,7 @@ from playhouse.test_utils import assert_query_count
 
 from journal import decisions, followups, goals, listing, notes, pains, people, referrals
 from journal.credit import credit_of, referral_credit
-from journal.reconnect import due_people, next_reconnect
+from journal.reconnect import Schedule, due_people
 from journal.timeline import timeline
 from journal.today import today_view
 
@@ -17,9 +17,10 @@ TODAY = dt.date(2026, 11, 23)
 
 def test_next_reconnect_rules():
     created = dt.datetime(2026, 1, 1, 9)
-    assert next_reconnect(None, None, created) is None
-    assert next_reconnect(30, None, created) == dt.date(2026, 1, 1)
-    assert next_reconnect(30, dt.datetime(2026, 11, 1, 15), created) == dt.date(2026, 12, 1)
+    plan = Schedule(touches={2: dt.datetime(2026, 11, 1, 15)})
+    assert plan.next_reconnect(1, None, created) is None
+    assert plan.next_reconnect(1, 30, created) == dt.date(2026, 1, 1)
+    assert plan.next_reconnect(2, 30, created) == dt.date(2026, 12, 1)
 
 
 def test_due_to_reconnect(journal):
@@ -144,7 +145,7 @@ def test_person_rows_take_a_fixed_number_of_queries(journal):
         person = people.add_person(f"P{i}", tags=["t"], cadence_days=10)
         notes.add_note(person.id, "n", occurred_at="2026-11-01")
         ids.append(person.id)
-    with assert_query_count(3):
+    with assert_query_count(6):
         rows = listing.person_rows(ids)
     assert len(rows) == 40
     assert rows[0].next_reconnect == dt.date(2026, 11, 11)

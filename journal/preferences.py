@@ -1,0 +1,34 @@
+"""The journal's own preferences, kept in the journal file so every window and command agrees."""
+
+from __future__ import annotations
+
+from . import validate as v
+from .models import Setting
+from .models import database as db
+
+COOL_DOWN_KEY = "strong_no_cool_down_days"
+DEFAULT_COOL_DOWN_DAYS = 90
+
+
+def _get(key: str) -> str | None:
+    row = Setting.get_or_none(Setting.key == key)
+    return None if row is None else row.value
+
+
+@db.atomic()
+def _set(key: str, value: str) -> None:
+    Setting.insert(key=key, value=value).on_conflict_replace().execute()
+
+
+def cool_down_days() -> int:
+    """Days after a strong no during which reconnect suggestions for that person pause."""
+    value = _get(COOL_DOWN_KEY)
+    return DEFAULT_COOL_DOWN_DAYS if value is None else int(value)
+
+
+def set_cool_down_days(days: int) -> int:
+    """Set the cool-down after a strong no (0 turns it off)."""
+    if days != 0 or isinstance(days, bool) or not isinstance(days, int):
+        v.cadence(days, "cool_down_days")
+    _set(COOL_DOWN_KEY, str(days))
+    return days
