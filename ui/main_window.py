@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QSize
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QListView, QMainWindow, QSplitter, QStackedWidget, QWidget
 
@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setModel(SidebarModel(self.sidebar))
         self.sidebar.setMaximumWidth(220)
+        self.sidebar.setSpacing(2)
+        self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.selectionModel().currentChanged.connect(
             lambda index, _: self.show_page(PAGES[index.row()][0]) if index.isValid() else None
         )
@@ -99,6 +101,8 @@ class MainWindow(QMainWindow):
         return (name, self.person.current_person_id() if name == "person" else None)
 
     def _go(self, place: Place, remember: bool = True) -> None:
+        if self.stack.currentWidget() is self.person:
+            self.person.flush()
         if remember and place != self.current_place():
             self._history = [*self._history[-49:], self.current_place()]
         name, _ = place
@@ -239,23 +243,27 @@ class MainWindow(QMainWindow):
             self.switch_journal(path)
 
     def switch_journal(self, path: Path) -> bool:
+        self.person.flush()
         journal = attempt(self, "Opening the journal", open_journal, path)
         if journal is not None:
             self.set_journal(journal)
         return journal is not None
 
     def open_sample(self) -> None:
+        self.person.flush()
         journal = attempt(self, "Opening the sample journal", journal_files.create_sample_journal)
         if journal is not None:
             self.set_journal(journal)
 
     def import_contacts(self) -> None:
+        self.person.flush()
         count = journal_files.import_contacts(self)
         if count is not None:
             self.set_journal(self.journal)
             self.status(f"Imported {count} people.")
 
     def set_journal(self, journal: Journal) -> None:
+        """Show another journal (already opened: flush the person page before opening it)."""
         self.journal = journal
         self.undo_stack.clear()
         self._history.clear()
@@ -284,6 +292,7 @@ class MainWindow(QMainWindow):
         self.registry["back"].setEnabled(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.person.flush()
         settings.set_value("window/geometry", self.saveGeometry())
         settings.set_value("window/splitter", self.splitter.saveState())
         name, _ = self.current_place()

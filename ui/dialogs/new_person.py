@@ -13,6 +13,7 @@ class NewPersonDialog(QDialog):
         self.setObjectName("newPersonDialog")
         self.setWindowTitle("New person")
         self.setAccessibleName("New person")
+        self.setMinimumWidth(380)
         self.name_edit = self._field("name", "Name", "Who is it?")
         self.company_edit = self._field("company", "Company", "Optional")
         self.role_edit = self._field("role", "Role", "Optional")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
@@ -29,12 +29,36 @@ class PersonTable(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.doubleClicked.connect(lambda index: self.openRow.emit(index.row()))
 
-    def setModel(self, model: QAbstractItemModel | None) -> None:
-        super().setModel(model)
+    def stretch(self, *columns: int) -> None:
+        """These columns share the spare width; the others fit their contents.
+
+        Only for models held in memory: fitting contents reads every row.
+        """
         header = self.horizontalHeader()
-        if model is not None and model.columnCount() > 1:
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(0, 200)
+        header.setStretchLastSection(False)
+        model = self.model()
+        for column in range(model.columnCount() if model is not None else 0):
+            mode = QHeaderView.ResizeMode
+            header.setSectionResizeMode(
+                column, mode.Stretch if column in columns else mode.ResizeToContents
+            )
+
+    def set_widths(self, *widths: int) -> None:
+        """Starting widths for a lazy model (the last column takes what is left)."""
+        header = self.horizontalHeader()
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+    def fit_rows(self, most: int = 8) -> None:
+        """As tall as its rows (up to `most`), so short lists leave no empty box."""
+        model = self.model()
+        rows = min(model.rowCount() if model is not None else 0, most)
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        height += (
+            sum(self.rowHeight(r) for r in range(rows))
+            or self.verticalHeader().defaultSectionSize()
+        )
+        self.setFixedHeight(height + 2)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

@@ -34,6 +34,7 @@ class DecisionsPage(QWidget):
         self.outcome_combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.table = PersonTable("decisionsTable", "Decisions", self)
         self.table.setModel(self.model)
+        self.table.stretch(1, 5)
         self.table.openRow.connect(self._open_row)
         self.hint = QLabel("● marks a decision that is not finished: a weak no or undecided.", self)
         self.hint.setProperty("role", "hint")

@@ -37,6 +37,7 @@ class PeoplePage(QWidget):
         self.tag_combo.setAccessibleName("Tag")
         self.table = PersonTable("peopleTable", "People", self)
         self.table.setModel(self.model)
+        self.table.set_widths(240, 220, 120, 130, 90)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.openRow.connect(self._open_row)

@@ -91,6 +91,12 @@ class PersonHost(QWidget):
     def new_note(self) -> None:
         self.page.new_note()
 
+    def flush(self) -> None:
+        """Save any edit still waiting (before leaving the person, or the journal)."""
+        flush = getattr(self.page, "flush", None)
+        if flush is not None:
+            flush()
+
     def reload(self) -> None:
         """Show the current person again (after a restore, or with another journal: nobody)."""
         pid = self.current_person_id()

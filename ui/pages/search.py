@@ -27,12 +27,13 @@ DEBOUNCE_MS = 120
 class HtmlDelegate(QStyledItemDelegate):
     """Draws a row's HTML (snippet with bold matches, person underneath)."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    @staticmethod
+    def _document(option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        """The row's HTML on one line per paragraph: its height never depends on the width."""
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
         doc.setHtml(str(index.data(HTML_ROLE) or ""))
-        doc.setTextWidth(max(option.rect.width(), 200))
         return doc
 
     def paint(self, painter, option, index) -> None:
@@ -48,8 +49,8 @@ class HtmlDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
         painter.save()
+        painter.setClipRect(opt.rect)
         painter.translate(opt.rect.topLeft())
-        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
@@ -57,7 +58,7 @@ class HtmlDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         doc = self._document(opt, index)
-        extra = 6 if index.data(IS_HEADER_ROLE) else 2
+        extra = 8 if index.data(IS_HEADER_ROLE) else 2
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + extra)
 
 

@@ -95,12 +95,15 @@ class TodayPage(QWidget):
         self.reconnect_table = self._section(
             layout, "reconnectTable", "Due to reconnect", self.reconnect_model, None
         )
+        self.reconnect_table.stretch(0, 1)
         self.revisit_table = self._section(
             layout, "revisitTable", "Decisions to revisit", self.revisit_model, "decision"
         )
+        self.revisit_table.stretch(1, 3)
         self.follow_up_table = self._section(
             layout, "followUpTable", "Follow-ups due", self.follow_up_model, None
         )
+        self.follow_up_table.stretch(1)
         self.nothing = QLabel("Nothing is due today. A good day to write a note.", body)
         self.nothing.setProperty("role", "hint")
         layout.addWidget(self.nothing)
@@ -119,7 +122,6 @@ class TodayPage(QWidget):
         label = heading(title, "section", self)
         table = PersonTable(name, title, self)
         table.setModel(model)
-        table.setMinimumHeight(90)
         label.setBuddy(table)
 
         def open_row(row: int) -> None:
@@ -154,6 +156,7 @@ class TodayPage(QWidget):
         ):
             model.set_records(records)
             table.setVisible(bool(records))
+            table.fit_rows()
             buddy = table.parentWidget().findChildren(QLabel)
             for label in buddy:
                 if label.buddy() is table:
