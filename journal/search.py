@@ -143,12 +143,42 @@ def index_everything_of(person_id: int) -> None:
         index_decision(decision_id)
 
 
+_REBUILD = {
+    "person": """SELECT p.id * 8 + 1, 'person', p.id, p.id,
+        trim(p.name || ' ' || p.company || ' ' || p.role),
+        coalesce((SELECT group_concat(t.name, ' ') FROM person_tag pt
+                  JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = p.id), '')
+        || char(10) || p.location || char(10) || p.how_we_met || char(10) || p.about
+        || char(10) || coalesce((SELECT group_concat(e.value, char(10))
+                                 FROM json_each(p.emails) e), '')
+        FROM person p WHERE p.trashed_at IS NULL""",
+    "note": """SELECT n.id * 8 + 2, 'note', n.id, n.person_id, '', n.body
+        FROM note n JOIN person p ON p.id = n.person_id
+        WHERE n.trashed_at IS NULL AND p.trashed_at IS NULL""",
+    "goal": """SELECT g.id * 8 + 3, 'goal', g.id, g.person_id, g.text, g.why
+        FROM goal g JOIN person p ON p.id = g.person_id WHERE p.trashed_at IS NULL""",
+    "pain": """SELECT x.id * 8 + 4, 'pain', x.id, x.person_id, x.text, x.ramifications
+        FROM pain x JOIN person p ON p.id = x.person_id WHERE p.trashed_at IS NULL""",
+    "decision": """SELECT d.id * 8 + 5, 'decision', d.id, d.person_id, d.offer,
+        d.reason || char(10) || d.lesson
+        FROM decision d JOIN person p ON p.id = d.person_id
+        WHERE d.trashed_at IS NULL AND p.trashed_at IS NULL""",
+    "objection": """SELECT o.id * 8 + 6, 'objection', o.id, d.person_id, o.text, d.offer
+        FROM objection o JOIN decision d ON d.id = o.decision_id
+        JOIN person p ON p.id = d.person_id
+        WHERE d.trashed_at IS NULL AND p.trashed_at IS NULL""",
+}
+
+
 def rebuild_index() -> None:
-    """Empty the index and fill it again from every live record."""
+    """Empty the index and fill it again from every live record, one statement per kind."""
     with database.atomic():
         database.execute_sql("DELETE FROM search_index")
-        for (person_id,) in Person.select(Person.id).where(Person.trashed_at.is_null()).tuples():
-            index_everything_of(person_id)
+        for select in _REBUILD.values():
+            database.execute_sql(
+                "INSERT INTO search_index (rowid, kind, record_id, person_id, title, body) "
+                + select
+            )
 
 
 def _person_trashed(person_id: int) -> bool:

@@ -103,3 +103,19 @@ def test_hostile_queries_never_fail(ana, query):
 @given(st.text(max_size=200))
 def test_any_text_is_a_valid_query(ana, query):
     assert isinstance(search.search(query), list)
+
+
+def test_rebuilt_index_matches_the_one_kept_on_each_write(ana, journal):
+    notes.add_note(ana.id, "Coffee, then cash flow")
+    goals.add_goal(ana.id, "Second bakery", why="freedom")
+    pains.add_pain(ana.id, "Payroll", ramifications="weekends")
+    decisions.record_decision(
+        ana.id, "Review", "weak_no", reason="r", lesson="l", objections=["price"]
+    )
+    gone = notes.add_note(ana.id, "trashed words")
+    notes.trash_note(gone.id)
+    people.update_person(ana.id, emails=["ana@padaria.test"], about="Bakes", location="Porto")
+    rows = "SELECT rowid, kind, record_id, person_id, title, body FROM search_index ORDER BY 1"
+    kept = journal.db.execute_sql(rows).fetchall()
+    search.rebuild_index()
+    assert journal.db.execute_sql(rows).fetchall() == kept
