@@ -1,0 +1,89 @@
+"""Dates for a calendar as iCalendar (RFC 5545): open follow-ups, revisits and reconnects.
+
+UIDs are stable (`followup-12@rapport`), so importing a newer export updates the same entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import vobject
+from vobject.icalendar import utc
+
+from ..decisions import OUTCOME_LABELS
+from . import gather
+from .text import day, fold
+
+PRODID = "-//Rapport//Rapport//EN"
+
+
+def _stamp(component: vobject.base.Component, uid: str, summary: str, stamp: dt.datetime) -> None:
+    component.add("uid").value = uid
+    component.add("dtstamp").value = stamp
+    component.add("summary").value = summary
+
+
+def _all_day(cal: vobject.base.Component, on: dt.date) -> vobject.base.Component:
+    event = cal.add("vevent")
+    event.add("dtstart").value = on
+    event.add("dtend").value = on + dt.timedelta(days=1)
+    event.add("transp").value = "TRANSPARENT"
+    return event
+
+
+def _follow_ups(cal: vobject.base.Component, stamp: dt.datetime) -> None:
+    for items in gather.follow_ups_by_person().values():
+        for f in items:
+            todo = cal.add("vtodo")
+            _stamp(todo, f"followup-{f.id}@rapport", f"{f.what} ({f.person_name})", stamp)
+            todo.add("due").value = f.due_on
+            todo.add("status").value = "NEEDS-ACTION"
+
+
+def _revisits(cal: vobject.base.Component, stamp: dt.datetime) -> None:
+    names = {p.id: p.name for p in gather.live_people()}
+    for items in gather.decisions_by_person().values():
+        for d in items:
+            if not d.unfinished or d.revisit_on is None:
+                continue
+            event = _all_day(cal, d.revisit_on)
+            _stamp(
+                event,
+                f"revisit-{d.id}@rapport",
+                f"Revisit: {d.offer} with {names[d.person_id]}",
+                stamp,
+            )
+            lines = [f"{OUTCOME_LABELS[d.outcome]} on {day(d.decided_on)}."]
+            if d.reason:
+                lines.append(f"Reason: {d.reason}")
+            if d.open_objections:
+                lines.append("Open objections:")
+                lines.extend(f"- {o.text}" for o in d.open_objections)
+            event.add("description").value = "\n".join(lines)
+
+
+def _reconnects(cal: vobject.base.Component, stamp: dt.datetime, today: dt.date) -> None:
+    persons = [p for p in gather.live_people() if p.cadence_days is not None]
+    rows = gather.rows_of(p.id for p in persons)
+    for p in persons:
+        due = rows[p.id].next_reconnect
+        if due is None:
+            continue
+        # The date is derived from the cadence; one that has passed is due now, so it goes on today.
+        event = _all_day(cal, max(due, today))
+        _stamp(event, f"reconnect-{p.id}@rapport", f"Reconnect with {p.name}", stamp)
+        event.add("description").value = f"Keep in touch every {p.cadence_days} days."
+
+
+def export_ics(today: dt.date | None = None) -> str:
+    """Open follow-ups (VTODO), revisit dates and reconnect dates (all-day VEVENTs) as text."""
+    today = today or dt.date.today()
+    stamp = dt.datetime.now(utc).replace(microsecond=0)
+    cal = vobject.iCalendar()
+    cal.add("prodid").value = PRODID
+    cal.add("calscale").value = "GREGORIAN"
+    cal.add("x-wr-calname").value = "Rapport"
+    _follow_ups(cal, stamp)
+    _revisits(cal, stamp)
+    _reconnects(cal, stamp, today)
+    return fold(cal.serialize())

@@ -1,0 +1,71 @@
+"""Contacts as vCard 4.0 (RFC 6350): one card per live person, for any address book."""
+
+from __future__ import annotations
+
+import uuid
+
+import vobject
+from vobject.vcard import Address, Name
+
+from ..records import PersonRecord
+from . import gather
+from .text import day, fold
+
+PRODID = "-//Rapport//Rapport//EN"
+_NAMESPACE = uuid.UUID("5d6a3a4e-3c1f-4c55-9b1e-52617070f001")
+
+
+def person_uid(person_id: int) -> str:
+    """A stable UID, so importing the same person again updates the contact."""
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'person-{person_id}')}"
+
+
+def split_name(name: str) -> Name:
+    """Family name = the last word, given names = the rest (a guess; FN keeps the full name)."""
+    words = name.split()
+    if len(words) < 2:
+        return Name(given=name)
+    return Name(family=words[-1], given=" ".join(words[:-1]))
+
+
+def _note(person: PersonRecord) -> str:
+    parts = [person.about] if person.about else []
+    if person.how_we_met or person.met_on:
+        met = person.how_we_met or "Met"
+        parts.append(f"How we met: {met}" + (f" ({day(person.met_on)})" if person.met_on else ""))
+    return "\n\n".join(parts)
+
+
+def card(person: PersonRecord) -> vobject.base.Component:
+    """One person as a vCard component."""
+    c = vobject.vCard()
+    c.add("version").value = "4.0"
+    c.add("prodid").value = PRODID
+    c.add("uid").value = person_uid(person.id)
+    c.add("kind").value = "individual"
+    c.add("fn").value = person.name
+    c.add("n").value = split_name(person.name)
+    if person.company:
+        c.add("org").value = [person.company]
+    if person.role:
+        c.add("title").value = person.role
+    for email in person.emails:
+        c.add("email").value = email
+    for phone in person.phones:
+        # Phones are typed freely ("+33 6 12 34 56 78 (mobile)"), so they are text, not tel: URIs.
+        tel = c.add("tel")
+        tel.value = phone
+        tel.value_param = "text"
+    if person.location:
+        c.add("adr").value = Address(city=person.location)
+    note = _note(person)
+    if note:
+        c.add("note").value = note
+    if person.tags:
+        c.add("categories").value = list(person.tags)
+    return c
+
+
+def export_vcards() -> str:
+    """Every live person as vCard 4.0 text (CRLF line endings, folded at 75 octets)."""
+    return "".join(fold(card(p).serialize()) for p in gather.live_people())
