@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import string
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
@@ -312,14 +313,26 @@ def import_journal(data: dict[str, Any], *, dry_run: bool = False) -> ImportRepo
     return report
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _nocase(name: str) -> str:
+    """The key SQLite's NOCASE collation (the tag column's) compares: ASCII letters folded."""
+    return name.translate(_ASCII_LOWER)
+
+
 def _tag_ids(names: Iterable[str]) -> dict[str, int]:
-    """Ids of these tags by exact name (as `tags.set_tags` finds them), creating missing ones."""
-    wanted = set(names)
+    """Tag ids by `_nocase` name, as `tags.set_tags` finds them; missing tags are created."""
+    first_spelling: dict[str, str] = {}
+    for name in names:
+        first_spelling.setdefault(_nocase(name), name)
     found: dict[str, int] = {}
-    for chunk in chunked(sorted(wanted), 500):
-        found.update(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(chunk)).tuples())
-    for name in sorted(wanted - found.keys()):
-        found[name] = Tag.insert(name=name).execute()
+    for chunk in chunked(list(first_spelling.values()), 500):
+        query = Tag.select(Tag.name, Tag.id).where(Tag.name.in_(chunk)).tuples()
+        found.update((_nocase(name), tag_id) for name, tag_id in query)
+    for key, name in first_spelling.items():
+        if key not in found:
+            found[key] = Tag.insert(name=name).execute()
     return found
 
 
@@ -335,7 +348,7 @@ def _write(doc: Document) -> None:
     for p in doc.people:
         pid = Person.insert(**p.fields, created_at=stamp, updated_at=stamp).execute()
         person_ids.append(pid)
-        _insert_many(PersonTag, [{"person": pid, "tag": tag_ids[t]} for t in p.tags])
+        _insert_many(PersonTag, [{"person": pid, "tag": tag_ids[_nocase(t)]} for t in p.tags])
         for goal in p.goals:
             search.index_goal(Goal.insert(person=pid, **goal, updated_at=stamp).execute())
         for pain in p.pains:

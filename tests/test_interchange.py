@@ -200,6 +200,17 @@ def test_only_names_are_required(journal: Journal) -> None:
     )
 
 
+def test_tags_match_whatever_their_case(journal: Journal) -> None:
+    people.add_person("Existing", tags=["founder"])
+    doc = valid_document()
+    doc["people"][0]["tags"] = ["Founder", "CFO"]
+    doc["people"][1]["tags"] = ["cfo", "Agency", "agency"]
+    import_journal(doc)
+    assert people.resolve_person("Ana").tags == ("CFO", "founder")
+    assert people.resolve_person("Bo").tags == ("Agency", "CFO")
+    assert Tag.select().count() == 3
+
+
 def test_import_adds_to_a_journal_that_has_people(journal: Journal) -> None:
     fill()
     before = people.count_people()
