@@ -1,0 +1,157 @@
+"""Finding duplicates: contacts already in the journal, or earlier in the same file.
+
+A contact is the same person as another when they share an email (case-insensitive), or the
+same name and company. Close names at the same company email domain are only listed, for a
+person to review.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from peewee import chunked
+
+from ..models import Note, Person, PersonTag, Tag
+from .merge import Draft, key, merge_into
+from .model import Contact
+
+SIMILAR = 0.8
+
+
+@dataclass(frozen=True)
+class Match:
+    """One contact of the file that turned out to be a person seen before."""
+
+    contact: Contact
+    draft: Draft
+    filled: tuple[str, ...]
+
+    @property
+    def source_ref(self) -> str:
+        return self.contact.source_ref
+
+
+@dataclass
+class Plan:
+    """What an import will do: every person it touches (file order), merges, close names."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    near: list[tuple[Draft, Draft]] = field(default_factory=list)
+
+
+class _Index:
+    def __init__(self) -> None:
+        self.by_email: dict[str, Draft] = {}
+        self.by_name: dict[tuple[str, str], Draft] = {}
+
+    def add(self, draft: Draft) -> None:
+        for email in draft.emails:
+            self.by_email.setdefault(key(email), draft)
+        self.by_name.setdefault((key(draft.name), key(draft.company)), draft)
+
+    def find(self, contact: Contact) -> Draft | None:
+        for email in contact.emails:
+            if key(email) in self.by_email:
+                return self.by_email[key(email)]
+        return self.by_name.get((key(contact.name), key(contact.company)))
+
+
+def existing_people() -> list[Draft]:
+    """Every live person of the journal as a draft, in two queries."""
+    tags: dict[int, list[str]] = defaultdict(list)
+    for person_id, name in PersonTag.select(PersonTag.person, Tag.name).join(Tag).tuples():
+        tags[person_id].append(name)
+    fields = (Person.id, Person.name, Person.company, Person.role, Person.location)
+    more = (Person.how_we_met, Person.met_on, Person.emails, Person.phones)
+    query = Person.select(*fields, *more).where(Person.trashed_at.is_null()).order_by(Person.id)
+    return [
+        Draft(
+            p.name,
+            p.company,
+            p.role,
+            p.location,
+            p.how_we_met,
+            p.met_on,
+            list(p.emails),
+            list(p.phones),
+            tags.get(p.id, []),
+            person_id=p.id,
+        )
+        for p in query
+    ]
+
+
+def plan(contacts: Iterable[Contact]) -> Plan:
+    """Match each contact to a person already in the journal or earlier in the file."""
+    index = _Index()
+    for draft in existing_people():
+        index.add(draft)
+    result = Plan()
+    touched: set[int] = set()
+    for contact in contacts:
+        draft = index.find(contact)
+        if draft is None:
+            draft = Draft.of(contact)
+        else:
+            result.matches.append(Match(contact, draft, merge_into(draft, contact)))
+        if id(draft) not in touched:
+            touched.add(id(draft))
+            result.drafts.append(draft)
+        index.add(draft)
+    _drop_known_notes(result)
+    result.near = near_duplicates(result.drafts, index)
+    return result
+
+
+def _drop_known_notes(result: Plan) -> None:
+    """A note the person already has is not written again (importing a file twice)."""
+    waiting = {d.person_id: d for d in result.drafts if d.person_id and d.notes}
+    known: set[tuple[int, str]] = set()
+    for chunk in chunked(list(waiting), 500):
+        query = Note.select(Note.person, Note.body).where(Note.person.in_(chunk)).tuples()
+        known.update((pid, body.strip()) for pid, body in query)
+    for pid, draft in waiting.items():
+        draft.notes = [n for n in draft.notes if (pid, n) not in known]
+        if not draft.notes and "note" in draft.changed:
+            draft.changed.remove("note")
+    matches = []
+    for m in result.matches:
+        if "note" in m.filled and m.draft.person_id and m.contact.note.strip() not in m.draft.notes:
+            m = Match(m.contact, m.draft, tuple(f for f in m.filled if f != "note"))
+        matches.append(m)
+    result.matches = matches
+
+
+def similar(a: str, b: str) -> bool:
+    """Names close enough to be the same person written differently (difflib ratio >= 0.8)."""
+    matcher = difflib.SequenceMatcher(None, key(a), key(b))
+    return (
+        matcher.real_quick_ratio() >= SIMILAR
+        and matcher.quick_ratio() >= SIMILAR
+        and matcher.ratio() >= SIMILAR
+    )
+
+
+def near_duplicates(drafts: list[Draft], index: _Index) -> list[tuple[Draft, Draft]]:
+    """Pairs (new person, another person) at the same company email domain with close names."""
+    by_domain: dict[str, list[Draft]] = defaultdict(list)
+    for draft in dict.fromkeys(index.by_email.values()):
+        for domain in draft.domains:
+            by_domain[domain].append(draft)
+    pairs: list[tuple[Draft, Draft]] = []
+    seen: set[frozenset[int]] = set()
+    for draft in drafts:
+        if not draft.is_new:
+            continue
+        for domain in sorted(draft.domains):
+            for other in by_domain[domain]:
+                pair = frozenset((id(draft), id(other)))
+                if other is draft or pair in seen or not similar(draft.name, other.name):
+                    continue
+                seen.add(pair)
+                pairs.append((draft, other))
+    return pairs

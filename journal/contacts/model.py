@@ -1,0 +1,49 @@
+"""What every contacts reader produces: plain contacts, and the entries it had to skip."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One person as a contacts file describes them, before it meets the journal."""
+
+    name: str
+    company: str = ""
+    role: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    location: str = ""
+    how_we_met: str = ""
+    met_on: dt.date | None = None
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    source_ref: str = ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An entry of the file that was not imported, where it is ("line 17", "card 3") and why."""
+
+    source_ref: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source_ref}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A contacts file read into memory: its format, its contacts, and what was skipped.
+
+    A Rapport JSON export keeps its whole `document` (imported by journal.interchange);
+    its `contacts` are only a preview of the people in it.
+    """
+
+    format: str
+    contacts: tuple[Contact, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    document: dict[str, Any] | None = field(default=None, compare=False, repr=False)
