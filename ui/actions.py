@@ -95,11 +95,11 @@ def build_actions(window: MainWindow) -> ActionRegistry:
     """Every command of the main window, with its shortcut."""
     r = ActionRegistry(window)
     # File
-    r.add("new_journal", "&New journal…", window.new_journal)
-    r.add("open_journal", "&Open journal…", window.choose_journal, (Key.Open,))
-    r.add("open_sample", "Open the &sample journal", window.open_sample)
-    r.add("import", "&Import contacts…", window.import_contacts)
-    r.add("backup", "&Backup now", window.backup_now, ("Ctrl+Shift+B",))
+    r.add("new_journal", "&New journal…", window.files.new_journal)
+    r.add("open_journal", "&Open journal…", window.files.choose_journal, (Key.Open,))
+    r.add("open_sample", "Open the &sample journal", window.files.open_sample)
+    r.add("import", "&Import contacts…", window.files.import_contacts)
+    r.add("backup", "&Backup now", window.files.backup_now, ("Ctrl+Shift+B",))
     r.add("quit", "&Quit", window.close, (Key.Quit, "Ctrl+Q"))
     # Edit
     r.add("new_person", "New &person…", window.new_person, ("Ctrl+N",), icon_name="add-person")
@@ -211,7 +211,7 @@ def fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     for path in settings.recent_journals():
         action = menu.addAction(str(path))
-        action.triggered.connect(lambda _=False, p=path: window.switch_journal(p))
+        action.triggered.connect(lambda _=False, p=path: window.files.switch_journal(p))
     if menu.isEmpty():
         menu.addAction("No recent journals").setEnabled(False)
     else:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.errors import JournalError
+from journal.lock import JournalLock
 from journal.storage import Journal, open_journal
 
 from .dialogs import journal_files
@@ -43,11 +44,18 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_for_window(path: Path | None, demo: bool) -> Journal:
-    """The journal the window starts with: the sample (demo), `path`, or the default one."""
+def open_for_window(path: Path | None, demo: bool) -> tuple[Journal, JournalLock]:
+    """The journal the window starts with (the sample, `path`, or the default one), locked."""
     if demo:
-        return journal_files.create_sample_journal()
-    return open_journal(path or default_path())
+        journal = journal_files.create_sample_journal()
+        return journal, journal_files.lock_journal(journal.path)
+    path = path or default_path()
+    lock = journal_files.lock_journal(path)
+    try:
+        return open_journal(path), lock
+    except JournalError:
+        lock.release()
+        raise
 
 
 def tell_cannot_open(message: str) -> None:
@@ -64,15 +72,16 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     """
     app = application()
     try:
-        journal = open_for_window(path, demo)
+        journal, lock = open_for_window(path, demo)
     except JournalError as exc:
         tell_cannot_open(str(exc))
         return 1
     from .main_window import MainWindow
 
-    window = MainWindow(journal)
+    window = MainWindow(journal, lock)
     window.show()
     try:
         return app.exec()
     finally:
-        journal.close()
+        window.journal.close()
+        window.release_lock()

@@ -5,38 +5,41 @@ Pages, dialogs, models and actions live in their own modules; this one only wire
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QItemSelectionModel, QSize
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QListView, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from journal import backups, people
+from journal import people
 from journal.errors import JournalError
-from journal.storage import Journal, open_journal
+from journal.lock import JournalLock
+from journal.storage import Journal
 
 from . import settings
 from .actions import TrashPersonCommand, build_actions, build_menus
 from .dialogs import journal_files
 from .dialogs.info import AboutDialog, ShortcutsDialog
+from .dialogs.journal_commands import JournalCommands
 from .dialogs.new_person import NewPersonDialog
 from .dialogs.trash import TrashDialog
 from .guard import attempt
-from .item_models.sidebar_model import PAGES, SidebarModel
+from .item_models.sidebar_model import PAGES
 from .pages.decisions import DecisionsPage
 from .pages.people import PeoplePage
 from .pages.person_host import PersonHost
 from .pages.search import SearchPage
+from .pages.sidebar import Sidebar
 from .pages.today import TodayPage
 
 Place = tuple[str, int | None]  # ("today", None) … or ("person", person_id)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, journal: Journal, lock: JournalLock | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.journal = journal
+        self.lock = lock
         self.undo_stack = QUndoStack(self)
         self._history: list[Place] = []
         self.today = TodayPage(self)
@@ -55,16 +58,8 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         for page in self.pages.values():
             self.stack.addWidget(page)
-        self.sidebar = QListView(self)
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setModel(SidebarModel(self.sidebar))
-        self.sidebar.setMaximumWidth(220)
-        self.sidebar.setSpacing(2)
-        self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.selectionModel().currentChanged.connect(
-            lambda index, _: self.show_page(PAGES[index.row()][0]) if index.isValid() else None
-        )
+        self.sidebar = Sidebar(self)
+        self.sidebar.pageChosen.connect(self.show_page)
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
@@ -73,6 +68,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([170, 900])
         self.setCentralWidget(self.splitter)
         self.statusBar().setObjectName("statusBar")
+        self.files = JournalCommands(self)
         self.registry = build_actions(self)
         build_menus(self, self.registry)
         for page in (self.today, self.people, self.decisions, self.search, self.person):
@@ -80,8 +76,8 @@ class MainWindow(QMainWindow):
         self.person.personChanged.connect(self.person_changed)
         self.person.statusMessage.connect(self.status)
         self.today.addPersonRequested.connect(self.new_person)
-        self.today.importRequested.connect(self.import_contacts)
-        self.today.sampleRequested.connect(self.open_sample)
+        self.today.importRequested.connect(self.files.import_contacts)
+        self.today.sampleRequested.connect(self.files.open_sample)
         self.today.import_button.setEnabled(journal_files.interchange_available())
         self.today.import_button.setToolTip("Import a Rapport JSON file")
         if not journal_files.interchange_available():
@@ -107,18 +103,7 @@ class MainWindow(QMainWindow):
             self._history = [*self._history[-49:], self.current_place()]
         name, _ = place
         self.stack.setCurrentWidget(self.pages[name])
-        row = next((i for i, (n, _) in enumerate(PAGES) if n == name), None)
-        selection = self.sidebar.selectionModel()
-        selection.blockSignals(True)
-        if row is None:
-            selection.clear()
-        else:
-            selection.setCurrentIndex(
-                self.sidebar.model().index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect,
-            )
-        selection.blockSignals(False)
-        self.sidebar.viewport().update()
+        self.sidebar.select_page(name)
         self.registry["back"].setEnabled(bool(self._history))
 
     def show_page(self, name: str) -> None:
@@ -226,44 +211,12 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         AboutDialog(self.journal.path, self).open()
 
-    def backup_now(self) -> None:
-        dest = attempt(self, "Backing up the journal", backups.backup, self.journal)
-        if dest is not None:
-            self.status(f"Backup saved to {dest}")
-
-    # --- journals -----------------------------------------------------------------------
-    def new_journal(self) -> None:
-        path = journal_files.choose_new_journal(self)
-        if path is not None:
-            self.switch_journal(path)
-
-    def choose_journal(self) -> None:
-        path = journal_files.choose_existing_journal(self)
-        if path is not None:
-            self.switch_journal(path)
-
-    def switch_journal(self, path: Path) -> bool:
-        self.person.flush()
-        journal = attempt(self, "Opening the journal", open_journal, path)
-        if journal is not None:
-            self.set_journal(journal)
-        return journal is not None
-
-    def open_sample(self) -> None:
-        self.person.flush()
-        journal = attempt(self, "Opening the sample journal", journal_files.create_sample_journal)
-        if journal is not None:
-            self.set_journal(journal)
-
-    def import_contacts(self) -> None:
-        self.person.flush()
-        count = journal_files.import_contacts(self)
-        if count is not None:
-            self.set_journal(self.journal)
-            self.status(f"Imported {count} people.")
-
-    def set_journal(self, journal: Journal) -> None:
+    # --- journals ---------------------------------------------------------------------
+    def set_journal(self, journal: Journal, lock: JournalLock | None = None) -> None:
         """Show another journal (already opened: flush the person page before opening it)."""
+        if lock is not None:
+            self.release_lock()
+            self.lock = lock
         self.journal = journal
         self.undo_stack.clear()
         self._history.clear()
@@ -273,12 +226,21 @@ class MainWindow(QMainWindow):
     def _journal_opened(self) -> None:
         settings.remember_journal(self.journal.path)
         self.setWindowTitle(f"{self.journal.path.stem} — Rapport")
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """Every page reads the journal again (another journal, or an import)."""
         for page in (self.today, self.people, self.decisions):
             page.stale = True
         self.search.refresh()
         for page in (self.today, self.people, self.decisions):
             if page.isVisible() or page is self.today:
                 page.refresh()
+
+    def release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     # --- settings -----------------------------------------------------------------------
     def _restore(self) -> None:
@@ -292,7 +254,9 @@ class MainWindow(QMainWindow):
         self.registry["back"].setEnabled(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.files.wait()
         self.person.flush()
+        self.release_lock()
         settings.set_value("window/geometry", self.saveGeometry())
         settings.set_value("window/splitter", self.splitter.saveState())
         name, _ = self.current_place()

@@ -34,6 +34,6 @@ def test_demo_without_sample_says_so(monkeypatch, qapp) -> None:
 
 @pytest.mark.skipif(not journal_files.sample_available(), reason="no sample journal yet")
 def test_sample_journal_opens_in_the_window(window) -> None:
-    window.open_sample()
+    window.files.open_sample()
     assert window.journal.path.name == "sample.sqlite"
     assert not window.today.is_welcome()

@@ -198,11 +198,13 @@ def test_window_remembers_its_page(make_window, qtbot) -> None:
     assert second.stack.currentWidget() is second.decisions
 
 
-def test_backup_now_says_where(window, tmp_path) -> None:
+def test_backup_now_runs_in_the_background_and_says_where(window, qtbot, tmp_path) -> None:
+    add_people("Ada")
     window.registry["backup"].trigger()
-    message = window.statusBar().currentMessage()
-    assert message.startswith("Backup saved to ")
-    assert (tmp_path / "backups").is_dir()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Backup saved to "))
+    (copy,) = (tmp_path / "backups").glob("*.sqlite")
+    assert str(copy) in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.files.busy())
 
 
 def test_shortcuts_dialog_lists_the_registry(window) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from journal.errors import JournalError
+from journal.lock import JournalLock
 from journal.storage import Journal
 
 FILTER = "Rapport journals (*.sqlite *.rapport);;All files (*)"
@@ -49,23 +50,26 @@ def interchange_available() -> bool:
     return hasattr(module, "import_journal")
 
 
-def import_contacts(parent: QWidget | None) -> int | None:
-    """Ask for a Rapport JSON file and import it; returns how many people came in, or None."""
-    if not interchange_available():
-        return None
-    from ..guard import attempt
-
+def choose_import_file(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent, "Import contacts", "", "Rapport JSON (*.json);;All files (*)"
     )
-    if not name:
-        return None
+    return Path(name) if name else None
+
+
+def import_file(path: Path) -> object:
+    """Import a Rapport JSON file into the open journal, all or nothing; returns the report."""
+    if not interchange_available():
+        raise JournalError("Importing is not part of this version of Rapport yet.")
     interchange = importlib.import_module("journal.interchange")
-    result = attempt(
-        parent,
-        "Importing",
-        lambda: interchange.import_journal(interchange.load_json(Path(name))),
-    )
-    if result is None:
-        return None
-    return int(getattr(result, "people", 0) or 0)
+    return interchange.import_journal(interchange.load_json(Path(path)))
+
+
+def lock_journal(path: Path) -> JournalLock:
+    """Take the one-window lock on the journal at `path`, or say who has it."""
+    lock = JournalLock(path)
+    if not lock.acquire():
+        holder = lock.holder()
+        who = f" (process {holder})" if holder else ""
+        raise JournalError(f"{path} is already open in another Rapport window{who}.")
+    return lock

@@ -1,0 +1,90 @@
+"""Journals in the window: switching, the lock, recent journals, importing in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from journal import interchange, people
+from journal.lock import JournalLock
+from journal.storage import open_journal
+from ui import settings
+from ui.actions import fill_recent
+from ui.dialogs import journal_files
+
+from .helpers import add_people
+
+
+@pytest.fixture
+def told(monkeypatch) -> list[str]:
+    """What the guard's dialogs said (instead of blocking on exec())."""
+    said: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        said.append(f"{box.text()} {box.informativeText()}")
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return said
+
+
+def test_switching_journals_and_back(window, tmp_path: Path) -> None:
+    first = window.journal.path
+    add_people("Ada")
+    other = tmp_path / "other.sqlite"
+    assert window.files.switch_journal(other)
+    assert window.journal.path == other
+    assert window.lock is not None and window.lock.held
+    assert window.today.is_welcome()
+    assert settings.recent_journals()[:2] == [other.resolve(), first.resolve()]
+    menu = QMenu()
+    fill_recent(window, menu)
+    assert [a.text() for a in menu.actions()][:2] == [str(other.resolve()), str(first.resolve())]
+    menu.actions()[1].trigger()
+    assert window.journal.path == first.resolve()
+    assert people.count_people() == 1
+    assert not window.today.is_welcome()
+
+
+def test_a_journal_open_elsewhere_is_refused(window, tmp_path: Path, told) -> None:
+    other = tmp_path / "busy.sqlite"
+    open_journal(other).close()
+    elsewhere = JournalLock(other)
+    assert elsewhere.acquire()
+    # flock is per open file: a second lock in this process conflicts like another process
+    try:
+        before = window.journal.path
+        assert not window.files.switch_journal(other)
+        assert "another Rapport window" in told[0]
+        assert window.journal.path == before
+    finally:
+        elsewhere.release()
+
+
+def test_a_file_that_is_not_a_journal_is_refused_in_the_window(window, tmp_path, told) -> None:
+    bogus = tmp_path / "photo.sqlite"
+    bogus.write_bytes(b"\x89PNG not a journal")
+    before = window.journal.path
+    assert not window.files.switch_journal(bogus)
+    assert "not a Rapport journal" in told[0]
+    assert window.journal.path == before
+    assert not JournalLock(bogus).path.exists()
+
+
+@pytest.mark.skipif(not journal_files.interchange_available(), reason="no import yet")
+def test_import_runs_in_the_background(window, qtbot, tmp_path, monkeypatch) -> None:
+    source = tmp_path / "source.sqlite"
+    own = window.journal.path
+    with open_journal(source):
+        add_people("Grace Hopper", "Alan Turing")
+        interchange.dump_json(tmp_path / "contacts.json")
+    window.journal = open_journal(own)  # the export above had to open another journal
+    monkeypatch.setattr(journal_files, "choose_import_file", lambda _: tmp_path / "contacts.json")
+    assert window.today.is_welcome()
+    window.today.import_button.click()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Imported 2 people.")
+    assert not window.today.is_welcome()
+    window.show_page("people")
+    assert window.people.model.rowCount() == 2

@@ -1,0 +1,100 @@
+"""The File menu's commands: new, open and recent journals, the sample, import, backup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from journal import backups
+from journal.storage import open_journal
+
+from ..guard import attempt
+from . import journal_files
+from .background import Worker, run_in_background
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+
+class JournalCommands:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.worker: Worker | None = None
+
+    def new_journal(self) -> None:
+        path = journal_files.choose_new_journal(self.window)
+        if path is not None:
+            self.switch_journal(path)
+
+    def choose_journal(self) -> None:
+        path = journal_files.choose_existing_journal(self.window)
+        if path is not None:
+            self.switch_journal(path)
+
+    def switch_journal(self, path: Path) -> bool:
+        """Open the journal at `path` in this window (it takes that journal's lock)."""
+        w = self.window
+        path = Path(path)
+        if path.resolve() == w.journal.path.resolve():
+            w.status(f"{path} is the journal already open.")
+            return True
+        self.wait()
+        w.person.flush()
+        lock = attempt(w, "Opening the journal", journal_files.lock_journal, path)
+        journal = attempt(w, "Opening the journal", open_journal, path) if lock else None
+        if journal is None:
+            if lock is not None:
+                lock.release()
+            return False
+        w.set_journal(journal, lock)
+        return True
+
+    def open_sample(self) -> None:
+        w = self.window
+        self.wait()
+        w.person.flush()
+        journal = attempt(w, "Opening the sample journal", journal_files.create_sample_journal)
+        if journal is not None:
+            w.set_journal(journal, journal_files.lock_journal(journal.path))
+
+    def import_contacts(self) -> None:
+        w = self.window
+        path = journal_files.choose_import_file(w)
+        if path is None:
+            return
+        w.person.flush()
+
+        def imported(report: object) -> None:
+            w.refresh_all()
+            count = int(getattr(report, "people", 0) or 0)
+            w.status(f"Imported {count} {'person' if count == 1 else 'people'}.")
+
+        self._start("Importing", lambda: journal_files.import_file(path), imported)
+
+    def backup_now(self) -> None:
+        w = self.window
+        journal = w.journal
+        self._start(
+            "Backing up the journal",
+            lambda: backups.backup(journal),
+            lambda dest: w.status(f"Backup saved to {dest}"),
+        )
+
+    def _start(self, action: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        if self.worker is not None:
+            self.window.status("Still busy with the last backup or import; try again in a moment.")
+            return
+        self.worker = run_in_background(self.window, action, job, done)
+        self.worker.finished.connect(self._finished)
+
+    def _finished(self) -> None:
+        self.worker = None
+
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def wait(self) -> None:
+        """Block until background work is over (before the journal closes)."""
+        if self.worker is not None:
+            self.worker.wait()
