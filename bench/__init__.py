@@ -1,0 +1,1 @@
+"""Benchmarks: large, realistic journals and a runner that measures what a person feels."""
