@@ -5,6 +5,8 @@ An empty journal shows a welcome instead, with the three ways to begin.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -47,6 +49,7 @@ class TodayPage(QWidget):
         self._stack.addWidget(self.welcome)
         self._stack.addWidget(self._build_sections())
         self.stale = True
+        self.day = dt.date.today()
 
     def _build_welcome(self) -> QWidget:
         page = QWidget(self)
@@ -120,6 +123,7 @@ class TodayPage(QWidget):
         focus_kind: str | None,
     ) -> PersonTable:
         label = heading(title, "section", self)
+        label.setObjectName(f"{name}Label")
         table = PersonTable(name, title, self)
         table.setModel(model)
         label.setBuddy(table)
@@ -134,7 +138,7 @@ class TodayPage(QWidget):
         table.openRow.connect(open_row)
         layout.addWidget(label)
         layout.addWidget(table)
-        table.setProperty("sectionLabel", title)
+        table.setProperty("sectionTitle", title)
         return table
 
     def is_welcome(self) -> bool:
@@ -143,6 +147,7 @@ class TodayPage(QWidget):
     def refresh(self) -> None:
         """Read Today again (it is one call: a few queries, whatever the size of the journal)."""
         self.stale = False
+        self.day = dt.date.today()
         if people.count_people() == 0:
             self._stack.setCurrentIndex(0)
             return
@@ -157,13 +162,12 @@ class TodayPage(QWidget):
             model.set_records(records)
             table.setVisible(bool(records))
             table.fit_rows()
-            buddy = table.parentWidget().findChildren(QLabel)
-            for label in buddy:
-                if label.buddy() is table:
-                    label.setVisible(bool(records))
+            label = self.findChild(QLabel, f"{table.objectName()}Label")
+            label.setText(f"{table.property('sectionTitle')} ({len(records)})")
+            label.setVisible(bool(records))
         self.nothing.setVisible(view.empty)
 
     def showEvent(self, event) -> None:
-        if self.stale:
+        if self.stale or self.day != dt.date.today():  # left open overnight
             self.refresh()
         super().showEvent(event)
