@@ -112,7 +112,7 @@ def build_actions(window: MainWindow) -> ActionRegistry:
     redo.setShortcuts([*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
     r.adopt("undo", undo)
     r.adopt("redo", redo)
-    # Go
+    # View
     r.add(
         "find",
         "&Find in the journal",
@@ -124,7 +124,6 @@ def build_actions(window: MainWindow) -> ActionRegistry:
         go = lambda _=False, n=name: window.show_page(n)  # noqa: E731
         r.add(f"page_{name}", label, go, (f"Ctrl+{number}",))
     r.add("back", "&Back", window.go_back, (Key.Back, "Alt+Left"), icon_name="back")
-    # View
     r.add("show_trashed", "Show &trashed people", window.set_show_trashed, checkable=True)
     # Help
     r.add("shortcuts", "&Keyboard shortcuts", window.show_shortcuts, (Key.HelpContents,))
@@ -184,8 +183,20 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         ),
     ),
     ("&Edit", ("undo", "redo", None, "new_person", "new_note", "delete", None, "trash")),
-    ("&Go", ("page_today", "page_people", "page_decisions", "page_search", None, "back", "find")),
-    ("&View", ("show_trashed",)),
+    (
+        "&View",
+        (
+            "page_today",
+            "page_people",
+            "page_decisions",
+            "page_search",
+            None,
+            "back",
+            "find",
+            None,
+            "show_trashed",
+        ),
+    ),
     ("&Help", ("shortcuts", "about")),
 )
 

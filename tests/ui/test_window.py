@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from journal import people
 from ui.dialogs.new_person import NewPersonDialog
@@ -213,3 +213,24 @@ def test_shortcuts_dialog_lists_the_registry(window) -> None:
     assert rows["Find in the journal"].startswith("Ctrl+K")
     window.registry["shortcuts"].trigger()
     window.registry["about"].trigger()
+
+
+def test_every_action_is_in_a_menu(window) -> None:
+    in_menus = {
+        action.objectName()
+        for menu in window.menuBar().findChildren(QMenu)
+        for action in menu.actions()
+    }
+    missing = [a.objectName() for a in window.registry.actions() if a.objectName() not in in_menus]
+    assert missing == []
+
+
+def test_new_note_opens_the_selected_person(window, qtbot) -> None:
+    (ada,) = add_people("Ada")
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert "Open a person first" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    window.people.select_person(ada)
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.stack.currentWidget() is window.person
+    assert window.person.current_person_id() == ada
