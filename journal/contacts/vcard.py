@@ -1,8 +1,9 @@
 """vCard 2.1, 3.0 and 4.0 files: vobject splits and decodes the lines, this module reads the cards.
 
 vobject's own card reader is not used whole: it keeps only the text before the first comma of
-a NOTE (Outlook's 2.1 cards never escape commas), fails a card on a damaged photo, and stops
-the file at the first bad card. Cards are read one by one so one bad card is only skipped.
+a NOTE (Outlook's 2.1 cards never escape commas), fails a card on a damaged photo, stops the
+file at the first bad card, and unfolds a long photo in quadratic time. So cards are split
+here, photos dropped unread, and each card's lines parsed by vobject; a bad card is skipped.
 """
 
 from __future__ import annotations
@@ -23,6 +24,17 @@ _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPED = {"n": "\n", "N": "\n"}
 
 
+MAX_CARD = 512 * 1024
+_PROPERTY = re.compile(r"^[A-Za-z0-9_.-]+[;:]")
+_BINARY = re.compile(r"^([A-Za-z0-9_-]+\.)?(PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
+# What vobject's line pattern accepts, with atomic groups: its own pattern backtracks
+# exponentially on a line it cannot match (24 parameters and no colon take seconds).
+_PARAM_VALUE = r'(?>"[^"]*"|[^";:,]*)'
+_SAFE_LINE = re.compile(
+    rf"(?>[A-Za-z0-9_-]+\.)?(?>[A-Za-z0-9_-]+)(?>;[A-Za-z0-9_-]+(?>={_PARAM_VALUE}(?>,{_PARAM_VALUE})*)?)*:"
+)
+
+
 @dataclass
 class _Line:
     name: str
@@ -30,33 +42,48 @@ class _Line:
     value: str
 
 
-def _lines(text: str) -> Iterator[tuple[str, int]]:
-    """Logical lines (unfolded, quoted-printable soft breaks joined), each with its line number."""
-    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
-    yield from getLogicalLines(io.StringIO(normalised), allowQP=True)
+@dataclass
+class _Card:
+    number: int
+    lines: list[tuple[int, str]]  # (line number in the file, physical line)
+    closed: bool = False
 
 
-def _cards(text: str) -> Iterator[tuple[int, list[tuple[str, int]] | None]]:
-    """(card number, its logical lines) for each BEGIN:VCARD … END:VCARD; None if never closed."""
-    number, depth = 0, 0
-    current: list[tuple[str, int]] = []
-    for line, n in _lines(text):
+def _cards(text: str) -> Iterator[_Card]:
+    """Each BEGIN:VCARD … END:VCARD, as physical lines; photos and other binaries left out."""
+    card: _Card | None = None
+    depth, number, in_binary = 0, 0, False
+    for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         head = line.strip().upper()
         if head == "BEGIN:VCARD":
             depth += 1
             if depth == 1:
                 number += 1
-                current = []
+                card, in_binary = _Card(number, []), False
                 continue
-        elif head == "END:VCARD" and depth:
+        if card is None:
+            continue
+        if head == "END:VCARD":
             depth -= 1
             if depth == 0:
-                yield number, current
+                card.closed = True
+                yield card
+                card = None
                 continue
-        if depth:
-            current.append((line, n))
-    if depth:
-        yield number, None
+        if in_binary and (line[:1] in (" ", "\t") or not _PROPERTY.match(line)):
+            continue
+        in_binary = bool(_BINARY.match(line))
+        if depth == 1 and not in_binary:
+            card.lines.append((n, line))
+    if card is not None:
+        yield card
+
+
+def _logical_lines(card: _Card) -> Iterator[tuple[str, int]]:
+    """Unfolded lines (quoted-printable soft breaks joined), each with its line in the file."""
+    text = "\n".join(line for _, line in card.lines)
+    for line, n in getLogicalLines(io.StringIO(text), allowQP=True):
+        yield line, card.lines[max(n, 1) - 1][0]
 
 
 def _charset(params: dict[str, list[str]]) -> str:
@@ -79,6 +106,8 @@ def _quoted_printable(value: str, charset: str) -> str:
 
 
 def _parse(line: str, n: int) -> _Line:
+    if not _SAFE_LINE.match(line):
+        raise VObjectError("not a vCard property", n)
     name, raw_params, value, _group = parseLine(line, n)
     params: dict[str, list[str]] = {}
     singles: list[str] = []
@@ -118,10 +147,12 @@ def _unescape(value: str, version: str) -> str:
     return _ESCAPE.sub(lambda m: _UNESCAPED.get(m.group(1), m.group(1)), value).strip()
 
 
-def _contact(lines: list[tuple[str, int]], number: int) -> Contact | Skipped:
-    ref = f"card {number}"
+def _contact(card: _Card) -> Contact | Skipped:
+    ref = f"card {card.number}"
+    if sum(len(line) for _, line in card.lines) > MAX_CARD:
+        return Skipped(ref, "too large for one person's card")
     try:
-        parsed = [_parse(line, n) for line, n in lines]
+        parsed = [_parse(line, n) for line, n in _logical_lines(card)]
     except VObjectError as exc:
         return Skipped(ref, f"line {exc.lineNumber} is not a vCard property")
     version = next((p.value.strip() for p in parsed if p.name == "VERSION"), "3.0")
@@ -167,11 +198,11 @@ def read_vcards(text: str) -> ParsedFile:
     """Every card of a vCard file; cards without a name or that cannot be read are skipped."""
     contacts: list[Contact] = []
     skipped: list[Skipped] = []
-    for number, lines in _cards(text):
-        if lines is None:
-            skipped.append(Skipped(f"card {number}", "truncated (it has no END:VCARD)"))
+    for card in _cards(text):
+        if not card.closed:
+            skipped.append(Skipped(f"card {card.number}", "truncated (it has no END:VCARD)"))
             continue
-        result = _contact(lines, number)
+        result = _contact(card)
         if isinstance(result, Skipped):
             skipped.append(result)
         else:
