@@ -35,6 +35,7 @@ from .models import (
     now,
 )
 from .models import database as db
+from .people import FOCUS_LIMIT
 
 __all__ = [
     "FORMAT",
@@ -85,9 +86,11 @@ def _by_person(rows: Iterable[Any]) -> dict[int, list[Any]]:
 def export_journal() -> dict[str, Any]:
     """The whole journal (live records only: nothing from the trash) as a version-1 document.
 
-    `{"format": "rapport-journal", "version": 1, "exported_at": …, "people": […],
+    `{"format": "rapport-journal", "version": 1, "exported_at": …, "tags": […], "people": […],
     "referrals": […]}`; each person carries their tags, goals, pains, decisions (with
-    objections), notes and follow-ups; referrals name people by the `id` they have in the file.
+    objections), notes and follow-ups; referrals name people by the `id` they have in the file;
+    the optional top-level `tags` lists tags with a cadence of their own (`name`,
+    `cadence_days`).
     A fixed number of queries, however large the journal.
     """
     live = Person.trashed_at.is_null()
@@ -129,10 +132,17 @@ def export_journal() -> dict[str, Any]:
         .order_by(Referral.referrer, Referral.referred)
         .tuples()
     )
+    tag_cadences = (
+        Tag.select(Tag.name, Tag.cadence_days)
+        .where(Tag.cadence_days.is_null(False))
+        .order_by(Tag.name.collate("NOCASE"))
+        .tuples()
+    )
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "tags": [{"name": name, "cadence_days": days} for name, days in tag_cadences],
         "people": [_person(p, related) for p in people],
         "referrals": [
             {"referrer": str(by), "referred": str(to), "on": _iso(on), "context": context}
@@ -297,6 +307,8 @@ def import_journal(data: dict[str, Any], *, dry_run: bool = False) -> ImportRepo
     Timestamps in the file (when a note happened, when a goal was set) are kept.
     """
     doc = check_document(data, now=now())
+    if not dry_run or db.obj is not None:
+        _check_focus_room(doc)
     report = ImportReport(
         people=len(doc.people),
         notes=sum(len(p.notes) for p in doc.people),
@@ -321,6 +333,20 @@ def _nocase(name: str) -> str:
     return name.translate(_ASCII_LOWER)
 
 
+def _check_focus_room(doc: Document) -> None:
+    """The focus list keeps its limit (`people.FOCUS_LIMIT`), counting who is on it already."""
+    focused = Person.select().where(Person.focus == True, Person.trashed_at.is_null())  # noqa: E712
+    room = FOCUS_LIMIT - focused.count()
+    for i, person in enumerate(doc.people):
+        if person.fields["focus"]:
+            room -= 1
+            if room < 0:
+                raise JournalError(
+                    f"people[{i}].focus: the focus list is full ({FOCUS_LIMIT} people, counting "
+                    "those already in the journal); take some people off it in the file"
+                )
+
+
 def _tag_ids(names: Iterable[str]) -> dict[str, int]:
     """Tag ids by `_nocase` name, as `tags.set_tags` finds them; missing tags are created."""
     first_spelling: dict[str, str] = {}
@@ -343,7 +369,11 @@ def _insert_many(model: type[Any], rows: list[dict[str, Any]]) -> None:
 
 def _write(doc: Document) -> None:
     stamp = now()
-    tag_ids = _tag_ids(t for p in doc.people for t in p.tags)
+    tag_ids = _tag_ids([*(t["name"] for t in doc.tags), *(t for p in doc.people for t in p.tags)])
+    for tag in doc.tags:
+        if tag["cadence_days"] is not None:
+            tag_id = tag_ids[_nocase(tag["name"])]
+            Tag.update(cadence_days=tag["cadence_days"]).where(Tag.id == tag_id).execute()
     person_ids: list[int] = []
     for p in doc.people:
         pid = Person.insert(**p.fields, created_at=stamp, updated_at=stamp).execute()

@@ -47,6 +47,7 @@ class ReferralIn:
 class Document:
     people: list[PersonIn]
     referrals: list[ReferralIn]
+    tags: list[Row] = field(default_factory=list)
 
 
 def _kind(value: object) -> str:
@@ -164,7 +165,23 @@ class _Checker:
                 )
             seen[pair] = i
             referrals.append(referral)
-        return Document(people, referrals)
+        return Document(people, referrals, self.tags(root.get("tags")))
+
+    def tags(self, data: object) -> list[Row]:
+        """The optional top-level list of tags with a keep-in-touch cadence of their own."""
+        found: list[Row] = []
+        seen: dict[str, int] = {}
+        for i, item in enumerate(_list(data, "tags")):
+            raw = _object(item, f"tags[{i}]")
+            name = _text(raw.get("name"), f"tags[{i}].name", required=True)
+            if name.casefold() in seen:
+                raise JournalError(
+                    f"tags[{i}].name: {name!r} is already listed at tags[{seen[name.casefold()]}]"
+                )
+            seen[name.casefold()] = i
+            cadence = v.cadence(raw.get("cadence_days"), f"tags[{i}].cadence_days")
+            found.append({"name": name, "cadence_days": cadence})
+        return found
 
     def _header(self, root: dict[Any, Any]) -> None:
         fmt = root.get("format")

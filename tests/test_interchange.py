@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playhouse.test_utils import count_queries
 
-from journal import decisions, followups, goals, notes, pains, people, referrals, search
+from journal import decisions, followups, goals, notes, pains, people, referrals, search, tags
 from journal.errors import JournalError
 from journal.interchange import (
     ImportReport,
@@ -118,6 +118,7 @@ def fill(count: int = 1) -> list[int]:
         referrals.add_referral(bo.id, cy.id, on="2024-07-01", context="Same coworking")
         referrals.add_referral(ana.id, cy.id, on="2024-07-02", context="")
         ids += [ana.id, bo.id, cy.id]
+    tags.set_tag_cadence("founder", 21)
     return ids
 
 
@@ -163,6 +164,7 @@ def test_round_trip_keeps_every_record(journal: Journal, other: Callable[[], Jou
         {"text": "Timing", "addressed": False},
     ]
     assert len(first["referrals"]) == 3
+    assert first["tags"] == [{"name": "founder", "cadence_days": 21}]
 
     journal.close()
     copy_journal = other()
@@ -343,6 +345,21 @@ INVALID = {
     "goals not a list": (_set("people.0.goals", {}), r"^people\[0\]\.goals: expected a list"),
     "referrals not a list": (_set("referrals", "none"), r"^referrals: expected a list"),
     "referral not an object": (_set("referrals.0", 7), r"^referrals\[0\]: expected an object"),
+    "tags not a list": (_set("tags", {"founder": 3}), r"^tags: expected a list, got an object$"),
+    "tag cadence too long": (
+        _set("tags", [{"name": "CFO", "cadence_days": 4000}]),
+        r"^tags\[0\]\.cadence_days: must be between 1 and 3650 days",
+    ),
+    "tag listed twice": (
+        _set("tags", [{"name": "cfo"}, {"name": "CFO", "cadence_days": 7}]),
+        r"^tags\[1\]\.name: 'CFO' is already listed at tags\[0\]$",
+    ),
+    "too many in focus": (  # the journal holds one focused person already
+        lambda d: d.update(
+            people=[{"name": f"P{i}", "focus": True} for i in range(21)], referrals=[]
+        ),
+        r"^people\[19\]\.focus: the focus list is full \(20 people",
+    ),
 }
 
 
@@ -360,6 +377,27 @@ def test_an_invalid_value_anywhere_writes_nothing(journal: Journal, case: str) -
         import_journal(doc, dry_run=True)
     assert people.count_people(include_trashed=True) == count
     assert snapshot() == before
+
+
+def test_tag_cadences_are_imported(journal: Journal) -> None:
+    tags.set_tag_cadence(people.add_person("X", tags=["agency"]).tags[0], 90)
+    doc = valid_document()
+    doc["tags"] = [{"name": "Agency", "cadence_days": 30}, {"name": "CFO", "cadence_days": 14}]
+    import_journal(doc)
+    assert tags.tag_cadences() == {"agency": 30, "CFO": 14}
+
+
+def test_focus_limit_counts_who_is_already_on_the_list(journal: Journal) -> None:
+    for i in range(people.FOCUS_LIMIT - 1):
+        people.add_person(f"Focused {i}", focus=True)
+    doc = valid_document()
+    doc["people"][1]["focus"] = doc["people"][3]["focus"] = True
+    before = snapshot()
+    with pytest.raises(JournalError, match=r"^people\[3\]\.focus: the focus list is full"):
+        import_journal(doc, dry_run=True)
+    assert snapshot() == before
+    doc["people"][3]["focus"] = False
+    assert import_journal(doc).people == 4
 
 
 def test_document_not_an_object(journal: Journal) -> None:
@@ -505,7 +543,10 @@ document = st.fixed_dictionaries(
         "version": mostly(st.just(1)),
         "people": mostly(st.lists(person, max_size=4)),
     },
-    optional={"referrals": mostly(st.lists(rec(("referrer", "referred"), ("on",)), max_size=3))},
+    optional={
+        "referrals": mostly(st.lists(rec(("referrer", "referred"), ("on",)), max_size=3)),
+        "tags": mostly(st.lists(rec(("name",), ("cadence_days",)), max_size=2)),
+    },
 )
 
 

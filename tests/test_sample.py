@@ -13,12 +13,12 @@ import pytest
 
 from journal import credit, decisions, people, referrals
 from journal.errors import JournalError
-from journal.interchange import import_journal
+from journal.interchange import export_journal, import_journal
 from journal.sample import create_sample_journal, latest_note, sample_data
-from journal.storage import Journal, check
+from journal.storage import Journal, check, open_journal
 from journal.today import today_view
 
-DAYS = [dt.date.today(), dt.date(2026, 11, 23), dt.date(2029, 2, 28)]
+DAYS = [dt.date.today(), dt.date(2029, 2, 28)]
 
 
 def raw_text() -> str:
@@ -106,3 +106,22 @@ def test_a_journal_with_people_is_not_overwritten(journal: Journal, journal_path
     journal.close()
     with pytest.raises(JournalError, match="already has people"):
         create_sample_journal(journal_path)
+
+
+def test_sample_survives_a_round_trip(sample: Journal, tmp_path: Path) -> None:
+    def without_ids(doc: dict) -> dict:
+        position = {p["id"]: i for i, p in enumerate(doc["people"])}
+        return {
+            "tags": doc["tags"],
+            "people": [{k: v for k, v in p.items() if k != "id"} for p in doc["people"]],
+            "referrals": [
+                {**r, "referrer": position[r["referrer"]], "referred": position[r["referred"]]}
+                for r in doc["referrals"]
+            ],
+        }
+
+    first = export_journal()
+    sample.close()
+    with open_journal(tmp_path / "copy.sqlite"):
+        import_journal(first)
+        assert without_ids(export_journal()) == without_ids(first)
