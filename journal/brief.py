@@ -16,10 +16,12 @@ FIT_LABELS = {"good": "Good fit", "poor": "Poor fit", "unknown": "Fit not known 
 
 def _profile(p: PersonRecord, last_touch: dt.datetime | None) -> str:
     lines = [f"# {inline(p.name)}"]
-    works = " at ".join(inline(x) for x in (p.role, p.company) if x)
     facts = []
-    if works:
-        facts.append(f"- **Works as:** {works}")
+    if p.role:
+        at = f" at {inline(p.company)}" if p.company else ""
+        facts.append(f"- **Works as:** {inline(p.role)}{at}")
+    elif p.company:
+        facts.append(f"- **Works at:** {inline(p.company)}")
     if p.location:
         facts.append(f"- **Location:** {inline(p.location)}")
     fit = FIT_LABELS.get(p.fit, inline(p.fit))

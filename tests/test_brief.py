@@ -189,3 +189,13 @@ def test_brief_pdf_to_an_unwritable_place_raises(qapp, tmp_path: Path):
 
     with pytest.raises(OSError):
         write_brief_pdf("# Title", tmp_path / "missing" / "brief.pdf", "Brief")
+
+
+def test_headings_typed_in_notes_do_not_outrank_the_brief(journal: Journal):
+    person = people.add_person("Notes With Headings")
+    body = "# Big title\n\n```\n# not a heading, code\n```\n\n## Smaller ##"
+    notes.add_note(person.id, body)
+    text = brief_markdown(person.id, today=TODAY)
+    assert headings(text) == ["## Last notes"]
+    assert "**Big title**" in text and "**Smaller**" in text
+    assert "```\n# not a heading, code\n```" in text

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextOption,
 )
 
 MARGIN_MM = 18
@@ -33,6 +34,7 @@ BODY_PT = 10.5
 INK = QColor("#1d1d1f")
 ACCENT = QColor("#24577a")
 MUTED = QColor("#6b6b70")
+CODE_BACKGROUND = QColor("#f2f2f4")
 # heading level: (size in points, space above, space below, colour)
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 HEADINGS = {1: (19.0, 0.0, 6.0, INK), 2: (12.5, 13.0, 4.0, ACCENT), 3: (10.5, 8.0, 2.0, MUTED)}
@@ -83,6 +85,12 @@ def _tidy(doc: QTextDocument) -> None:
             in_list = block.textList() is not None
             last_of_list = in_list and block.next().textList() is None
             block_format.setBottomMargin(_px(3 if in_list and not last_of_list else 6))
+            if block_format.nonBreakableLines():  # a code block: wrap it rather than cut it off
+                block_format.setNonBreakableLines(False)
+                block_format.setBackground(CODE_BACKGROUND)
+                block_format.setLineHeight(100, PROPORTIONAL)
+                if block.next().blockFormat().nonBreakableLines():
+                    block_format.setBottomMargin(0)
             cursor.setBlockFormat(block_format)
         block = block.next()
 
@@ -121,6 +129,8 @@ def _add_title(doc: QTextDocument, title: str) -> None:
 
 def write_brief_pdf(markdown: str, path: Path, title: str) -> None:
     """Write `markdown` as an A4 PDF at `path`, `title` at the top and in the PDF's metadata."""
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("write_brief_pdf needs a QGuiApplication: create one first")
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -144,6 +154,9 @@ def write_brief_pdf(markdown: str, path: Path, title: str) -> None:
     font.setPointSizeF(BODY_PT)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
+    option = doc.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long links too
+    doc.setDefaultTextOption(option)
     doc.setIndentWidth(_px(14))
     doc.setMarkdown(markdown, QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
     _tidy(doc)

@@ -9,6 +9,8 @@ from .text import day
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _LEADING = re.compile(r"^(\s*)([#+\->]|\d+[.)])(?=\s|$)")
+_HEADING = re.compile(r"^(\s{0,3})#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 def inline(text: str) -> str:
@@ -17,9 +19,22 @@ def inline(text: str) -> str:
     return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), _SPECIAL.sub(r"\\\1", flat))
 
 
+def _demote_headings(lines: list[str]) -> list[str]:
+    """Headings a person typed become bold lines, so they cannot outrank the page's own."""
+    out, fence = [], ""
+    for line in lines:
+        if match := _FENCE.match(line):
+            marker = match.group(1)[0]
+            fence = "" if fence == marker else fence or marker
+        elif not fence and (heading := _HEADING.match(line)) and heading.group(2):
+            line = f"{heading.group(1)}**{heading.group(2)}**"
+        out.append(line)
+    return out
+
+
 def block(text: str, indent: int = 0) -> str:
     """A person's own Markdown (a note, an about), indented to sit inside a list item."""
-    lines = text.strip().splitlines()
+    lines = _demote_headings(text.strip().splitlines())
     pad = " " * indent
     return "\n".join((pad + line) if line.strip() else "" for line in lines)
 
