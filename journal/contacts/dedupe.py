@@ -19,6 +19,7 @@ from .merge import Draft, key, merge_into
 from .model import Contact
 
 SIMILAR = 0.8
+MAX_CANDIDATES = 50
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,10 @@ def _drop_known_notes(result: Plan) -> None:
 
 def similar(a: str, b: str) -> bool:
     """Names close enough to be the same person written differently (difflib ratio >= 0.8)."""
-    matcher = difflib.SequenceMatcher(None, key(a), key(b))
+    return _close(difflib.SequenceMatcher(None, key(a), key(b)))
+
+
+def _close(matcher: difflib.SequenceMatcher[str]) -> bool:
     return (
         matcher.real_quick_ratio() >= SIMILAR
         and matcher.quick_ratio() >= SIMILAR
@@ -137,21 +141,36 @@ def similar(a: str, b: str) -> bool:
 
 
 def near_duplicates(drafts: list[Draft], index: _Index) -> list[tuple[Draft, Draft]]:
-    """Pairs (new person, another person) at the same company email domain with close names."""
-    by_domain: dict[str, list[Draft]] = defaultdict(list)
+    """Pairs (new person, another person) at the same company email domain with close names.
+
+    To stay fast on large files, only names sharing a word are compared ("Jon Smith" and
+    "John Smith", not "Jon Smyth"), and at most MAX_CANDIDATES people per domain and word.
+    """
+    blocks: dict[tuple[str, str], list[Draft]] = defaultdict(list)
     for draft in dict.fromkeys(index.by_email.values()):
         for domain in draft.domains:
-            by_domain[domain].append(draft)
+            for word in set(key(draft.name).split()):
+                blocks[domain, word].append(draft)
     pairs: list[tuple[Draft, Draft]] = []
     seen: set[frozenset[int]] = set()
+    matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None)
     for draft in drafts:
-        if not draft.is_new:
+        if not draft.is_new or not draft.domains:
             continue
-        for domain in sorted(draft.domains):
-            for other in by_domain[domain]:
-                pair = frozenset((id(draft), id(other)))
-                if other is draft or pair in seen or not similar(draft.name, other.name):
-                    continue
+        matcher.set_seq2(key(draft.name))
+        words = sorted(set(key(draft.name).split()))
+        candidates = dict.fromkeys(
+            other
+            for domain in sorted(draft.domains)
+            for word in words
+            for other in blocks[domain, word][:MAX_CANDIDATES]
+        )
+        for other in candidates:
+            pair = frozenset((id(draft), id(other)))
+            if other is draft or pair in seen:
+                continue
+            matcher.set_seq1(key(other.name))
+            if _close(matcher):
                 seen.add(pair)
                 pairs.append((draft, other))
     return pairs
