@@ -221,6 +221,8 @@ def build_menus(window: MainWindow, r: ActionRegistry) -> None:
 def fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     for path in settings.recent_journals():
+        if not path.exists():
+            continue
         action = menu.addAction(str(path))
         action.triggered.connect(lambda _=False, p=path: window.files.switch_journal(p))
     if menu.isEmpty():

@@ -85,3 +85,4 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     finally:
         window.journal.close()
         window.release_lock()
+        journal_files.remove_sample(window.journal.path)

@@ -224,7 +224,8 @@ class MainWindow(QMainWindow):
         self.show_page("today")
 
     def _journal_opened(self) -> None:
-        settings.remember_journal(self.journal.path)
+        if not journal_files.is_sample(self.journal.path):
+            settings.remember_journal(self.journal.path)
         self.setWindowTitle(f"{self.journal.path.stem} — Rapport")
         self.refresh_all()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ui import app as app_module
+from ui import settings
 from ui.dialogs import journal_files
 
 
@@ -35,5 +36,11 @@ def test_demo_without_sample_says_so(monkeypatch, qapp) -> None:
 @pytest.mark.skipif(not journal_files.sample_available(), reason="no sample journal yet")
 def test_sample_journal_opens_in_the_window(window) -> None:
     window.files.open_sample()
-    assert window.journal.path.name == "sample.sqlite"
+    path = window.journal.path
+    assert path.name == "sample.sqlite"
     assert not window.today.is_welcome()
+    assert path.resolve() not in settings.recent_journals()  # a throwaway copy
+    window.close()
+    window.journal.close()
+    journal_files.remove_sample(path)
+    assert not path.parent.exists()

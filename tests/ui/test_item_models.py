@@ -116,3 +116,21 @@ def test_sidebar_and_trash_models(qtmodeltester, ui_journal) -> None:
     model.set_items(trash.trashed_items())
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "Person: Gone"
+
+
+def test_people_table_reads_a_chunk_in_a_fixed_number_of_queries(ui_journal) -> None:
+    from playhouse.test_utils import count_queries
+
+    add_people(*(f"Person {i:04d}" for i in range(2 * CHUNK + 50)))
+    model = PeopleModel()
+    model.reload()
+    with count_queries() as one_chunk:
+        for row in range(CHUNK):
+            for column in range(model.columnCount()):
+                model.index(row, column).data()
+    with count_queries() as all_rows:
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                model.index(row, column).data()
+    assert one_chunk.count <= 8  # a handful for the whole chunk, not one per row
+    assert all_rows.count <= 2 * one_chunk.count  # the two chunks not read yet, nothing more

@@ -61,6 +61,11 @@ def test_filter_narrows_people_as_you_type(window, qtbot) -> None:
     qtbot.keyClicks(box, "gra")
     qtbot.waitUntil(lambda: table.model().rowCount() == 1)
     assert table.model().index(0, 0).data() == "Grace Hopper"
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.person.current_person_id() == table.model().person_id(0)
+    window.go_back()
     box.clear()
     qtbot.waitUntil(lambda: table.model().rowCount() == 3)
     window.people.good_fit_button.click()

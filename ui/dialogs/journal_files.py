@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from journal.errors import JournalError
 from journal.lock import JournalLock
 from journal.storage import Journal
 
+SAMPLE_PREFIX = "rapport-sample-"
 FILTER = "Rapport journals (*.sqlite *.rapport);;All files (*)"
 
 
@@ -38,8 +40,19 @@ def create_sample_journal() -> Journal:
     if not sample_available():
         raise JournalError("The sample journal is not part of this version of Rapport yet.")
     sample = importlib.import_module("journal.sample")
-    folder = Path(tempfile.mkdtemp(prefix="rapport-sample-"))
+    folder = Path(tempfile.mkdtemp(prefix=SAMPLE_PREFIX))
     return sample.create_sample_journal(folder / "sample.sqlite")
+
+
+def is_sample(path: Path) -> bool:
+    """A throwaway sample journal (not worth remembering among recent journals)."""
+    return Path(path).parent.name.startswith(SAMPLE_PREFIX)
+
+
+def remove_sample(path: Path) -> None:
+    """Delete a sample journal's temporary folder (after its window closed)."""
+    if is_sample(path):
+        shutil.rmtree(Path(path).parent, ignore_errors=True)
 
 
 def interchange_available() -> bool:
