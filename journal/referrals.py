@@ -19,7 +19,7 @@ Referred = Person.alias("referred")
 
 def _query() -> Any:
     return (
-        Referral.select(Referral, Referrer.name, Referred.name)
+        Referral.select(Referral, Referrer.id, Referrer.name, Referred.id, Referred.name)
         .join(Referrer, JOIN.INNER, on=(Referral.referrer == Referrer.id))
         .switch(Referral)
         .join(Referred, JOIN.INNER, on=(Referral.referred == Referred.id))
