@@ -239,3 +239,26 @@ def test_new_note_opens_the_selected_person(window, qtbot) -> None:
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert window.stack.currentWidget() is window.person
     assert window.person.current_person_id() == ada
+
+
+def test_ctrl_k_works_from_inside_a_text_box(window, qtbot) -> None:
+    window.show_page("people")
+    box = window.people.filter_box
+    box.setFocus()
+    qtbot.keyClicks(box, "abc")
+    qtbot.keyClick(box, Qt.Key.Key_K, CTRL)
+    assert window.stack.currentWidget() is window.search
+    assert QApplication.focusWidget() is window.search.box
+
+
+def test_delete_in_a_text_box_deletes_text_not_the_person(window, qtbot) -> None:
+    (ada,) = add_people("Ada")
+    window.show_page("people")
+    window.people.select_person(ada)
+    box = window.people.filter_box
+    box.setFocus()
+    qtbot.keyClicks(box, "Ad")
+    qtbot.keyClick(box, Qt.Key.Key_Home)
+    qtbot.keyClick(box, Qt.Key.Key_Delete)
+    assert box.text() == "d"
+    assert people.get_person(ada).trashed_at is None

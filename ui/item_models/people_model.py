@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
@@ -152,9 +150,10 @@ class PeopleModel(QAbstractTableModel):
             wanted = [i for i in self._ids[start : start + CHUNK] if i not in self._rows]
             for fetched in listing.person_rows(wanted):
                 self._rows[fetched.id] = fetched
-            if pid not in self._rows:  # gone since the ids were read: show it as trashed
-                self._rows[pid] = PersonRow(pid, "", "", "", "unknown", False, None, None, None)
-                self._rows[pid] = replace(self._rows[pid], trashed=True)
+            if pid not in self._rows:  # deleted for good since the ids were read
+                self._rows[pid] = PersonRow(
+                    pid, "", "", "", "unknown", False, None, None, None, trashed=True
+                )
         return self._rows[pid]
 
     @staticmethod
