@@ -11,6 +11,8 @@ from types import SimpleNamespace
 
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from playhouse.test_utils import count_queries
 
 from journal import decisions, followups, goals, notes, pains, people, referrals
@@ -19,8 +21,9 @@ from journal.exports import markdown as markdown_module
 from journal.exports.csv_export import export_csv
 from journal.exports.ics import export_ics
 from journal.exports.markdown import export_markdown
-from journal.exports.text import file_stem, fold
-from journal.exports.vcard import export_vcards
+from journal.exports.text import content, file_stem, fold
+from journal.exports.vcard import card, export_vcards
+from journal.records import PersonRecord
 from journal.storage import Journal
 
 TODAY = dt.date(2026, 11, 23)
@@ -156,6 +159,38 @@ def test_fold_keeps_utf8_characters_whole():
     folded = fold(line + "\r\n")
     assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line + "\r\n"
+
+
+typed = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1).map(str.strip)
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=typed.filter(bool), company=typed, about=typed, tags=st.lists(typed, max_size=3))
+def test_any_typed_text_survives_a_vcard(name, company, about, tags):
+    person = PersonRecord(
+        id=7, name=name, company=company, about=about, tags=tuple(tags), emails=(name,)
+    )
+    text = fold(card(person).serialize())
+    (parsed,) = vobject.readComponents(text)
+    assert parsed.fn.value == content(name)
+    assert parsed.email.value == content(name)
+    assert parsed.org.value == [content(company)] if company else not hasattr(parsed, "org")
+    expected_tags = [content(t) for t in tags if content(t)]
+    assert getattr(parsed, "categories", SimpleNamespace(value=[])).value == expected_tags
+    if content(about):
+        assert parsed.note.value == content(about)
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+
+
+@settings(max_examples=300)
+@given(names=st.lists(st.text(), min_size=1, max_size=5))
+def test_file_stems_are_always_safe_and_distinct(names):
+    taken: set[str] = set()
+    stems = [file_stem(n, taken) for n in names]
+    assert len({s.casefold() for s in stems}) == len(stems)
+    for stem in stems:
+        assert stem and stem == stem.strip(" .") and len(stem.encode("utf-8")) <= 200
+        assert not re.search(r'[<>:"/\\|?*\x00-\x1f]', stem)
 
 
 # -- iCalendar --------------------------------------------------------------------------------
@@ -301,10 +336,18 @@ def test_file_names_are_safe_and_unique():
 
 
 def test_markdown_file_names_of_awkward_names(journal, place):
-    for name in ("Sam Lee", "Sam: Lee", "../etc/passwd", "index"):
+    for name in ("Sam Lee", "Sam: Lee", "../etc/passwd", "index", "🚀" * 100):
         people.add_person(name)
     names = {p.name for p in export_markdown(place / "out")}
-    assert names == {"Sam Lee.md", "Sam Lee (2).md", "etc passwd.md", "index (2).md", "index.md"}
+    rockets = "🚀" * 45 + ".md"
+    assert names == {
+        "Sam Lee.md",
+        "Sam Lee (2).md",
+        "etc passwd.md",
+        "index (2).md",
+        "index.md",
+        rockets,
+    }
     assert sorted(p.name for p in place.iterdir()) == ["out"]
 
 

@@ -12,7 +12,7 @@ from vobject.icalendar import utc
 
 from ..decisions import OUTCOME_LABELS
 from . import gather
-from .text import day, fold
+from .text import content, day, fold
 
 PRODID = "-//Rapport//Rapport//EN"
 
@@ -20,7 +20,7 @@ PRODID = "-//Rapport//Rapport//EN"
 def _stamp(component: vobject.base.Component, uid: str, summary: str, stamp: dt.datetime) -> None:
     component.add("uid").value = uid
     component.add("dtstamp").value = stamp
-    component.add("summary").value = summary
+    component.add("summary").value = content(summary)
 
 
 def _all_day(cal: vobject.base.Component, on: dt.date) -> vobject.base.Component:
@@ -59,7 +59,7 @@ def _revisits(cal: vobject.base.Component, stamp: dt.datetime) -> None:
             if d.open_objections:
                 lines.append("Open objections:")
                 lines.extend(f"- {o.text}" for o in d.open_objections)
-            event.add("description").value = "\n".join(lines)
+            event.add("description").value = content("\n".join(lines))
 
 
 def _reconnects(cal: vobject.base.Component, stamp: dt.datetime, today: dt.date) -> None:

@@ -5,9 +5,18 @@ from __future__ import annotations
 import re
 
 MAX_OCTETS = 75
+MAX_STEM_OCTETS = 180  # file systems allow 255 bytes; room is left for " (2)" and ".md"
 _ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def content(value: str) -> str:
+    """A value fit for vCard and iCalendar: newlines as LF, no other control characters."""
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def fold(text: str) -> str:
@@ -33,7 +42,9 @@ def file_stem(name: str, taken: set[str]) -> str:
     """A file name stem safe on Windows, macOS and Linux, unique (case-insensitively) in `taken`."""
     stem = _ILLEGAL.sub(" ", name)
     stem = re.sub(r"\s+", " ", stem).strip(" .")
-    stem = stem[:80].rstrip(". ") or "Unnamed"
+    while len(stem) > 80 or len(stem.encode("utf-8")) > MAX_STEM_OCTETS:
+        stem = stem[:-1]
+    stem = stem.rstrip(". ") or "Unnamed"
     if stem.split(".")[0].upper() in _RESERVED:
         stem = f"_{stem}"
     candidate, n = stem, 1

@@ -9,7 +9,7 @@ from vobject.vcard import Address, Name
 
 from ..records import PersonRecord
 from . import gather
-from .text import day, fold
+from .text import content, day, fold
 
 PRODID = "-//Rapport//Rapport//EN"
 _NAMESPACE = uuid.UUID("5d6a3a4e-3c1f-4c55-9b1e-52617070f001")
@@ -43,26 +43,27 @@ def card(person: PersonRecord) -> vobject.base.Component:
     c.add("prodid").value = PRODID
     c.add("uid").value = person_uid(person.id)
     c.add("kind").value = "individual"
-    c.add("fn").value = person.name
-    c.add("n").value = split_name(person.name)
+    c.add("fn").value = content(person.name)
+    c.add("n").value = split_name(content(person.name))
     if person.company:
-        c.add("org").value = [person.company]
+        c.add("org").value = [content(person.company)]
     if person.role:
-        c.add("title").value = person.role
+        c.add("title").value = content(person.role)
     for email in person.emails:
-        c.add("email").value = email
+        c.add("email").value = content(email)
     for phone in person.phones:
         # Phones are typed freely ("+33 6 12 34 56 78 (mobile)"), so they are text, not tel: URIs.
         tel = c.add("tel")
-        tel.value = phone
+        tel.value = content(phone)
         tel.value_param = "text"
     if person.location:
-        c.add("adr").value = Address(city=person.location)
+        c.add("adr").value = Address(city=content(person.location))
     note = _note(person)
     if note:
-        c.add("note").value = note
-    if person.tags:
-        c.add("categories").value = list(person.tags)
+        c.add("note").value = content(note)
+    categories = [tag for tag in map(content, person.tags) if tag]
+    if categories:
+        c.add("categories").value = categories
     return c
 
 
