@@ -380,24 +380,22 @@ def _write(doc: Document) -> None:
         person_ids.append(pid)
         _insert_many(PersonTag, [{"person": pid, "tag": tag_ids[_nocase(t)]} for t in p.tags])
         for goal in p.goals:
-            search.index_goal(Goal.insert(person=pid, **goal, updated_at=stamp).execute())
+            Goal.insert(person=pid, **goal, updated_at=stamp).execute()
         for pain in p.pains:
-            search.index_pain(Pain.insert(person=pid, **pain, updated_at=stamp).execute())
+            Pain.insert(person=pid, **pain, updated_at=stamp).execute()
         for values, objections in p.decisions:
             row = {"person": pid, **values, "created_at": stamp, "updated_at": stamp}
             did = Decision.insert(**row).execute()
             _insert_many(
                 Objection, [{"decision": did, "created_at": stamp, **o} for o in objections]
             )
-            search.index_decision(did)
         for note in p.notes:
-            nid = Note.insert(person=pid, **note, created_at=stamp, updated_at=stamp).execute()
-            search.index_note(nid)
+            Note.insert(person=pid, **note, created_at=stamp, updated_at=stamp).execute()
         _insert_many(
             FollowUp,
             [{"person": pid, "created_at": stamp, "updated_at": stamp, **f} for f in p.follow_ups],
         )
-        search.index_person(pid)
+    search.index_new_people(person_ids)
     _insert_many(
         Referral,
         [

@@ -41,7 +41,7 @@ def text_list(values: Iterable[object] | None, field: str) -> list[str]:
     """Non-empty, trimmed, de-duplicated strings in their original order."""
     if values is None:
         return []
-    if isinstance(values, str) or not isinstance(values, Iterable):
+    if not isinstance(values, list | tuple):
         raise JournalError(f"{field}: expected a list of text")
     seen: dict[str, None] = {}
     for i, item in enumerate(values):

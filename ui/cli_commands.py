@@ -81,11 +81,10 @@ def cmd_today(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_export(journal: Journal, args: argparse.Namespace) -> str | None:
-    text = interchange.export_json_text()
     if args.output:
-        _write_atomically(Path(args.output), text)
+        interchange.dump_json(Path(args.output))
         return f"exported {people.count_people()} people to {args.output}"
-    return text
+    return interchange.export_json_text()
 
 
 def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
@@ -128,13 +127,3 @@ def cmd_restore(journal: Journal, args: argparse.Namespace) -> str:
     count = people.count_people()
     restored.close()
     return f"restored {args.file} ({count} people); the journal before it is saved as {safety}"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise JournalError(f"cannot write {path}: {exc.strerror or exc}") from exc
