@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
-from journal.storage import Journal, open_journal
+from journal.storage import Journal
 
 # The offscreen platform says this whenever a window is shown; it is not about Rapport.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
@@ -34,18 +34,11 @@ def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
 
 
 @pytest.fixture
-def ui_journal(tmp_path: Path) -> Iterator[Journal]:
-    handle = open_journal(tmp_path / "journal.sqlite")
-    yield handle
-    handle.close()
-
-
-@pytest.fixture
-def make_window(qtbot, ui_journal: Journal):
+def make_window(qtbot, journal: Journal):
     from ui.main_window import MainWindow
 
     def make() -> MainWindow:
-        window = MainWindow(ui_journal)
+        window = MainWindow(journal)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()

@@ -17,7 +17,7 @@ from ui.item_models.trash_model import TrashModel
 from .helpers import add_people, sample_people
 
 
-def test_people_model(qtmodeltester, ui_journal) -> None:
+def test_people_model(qtmodeltester, journal) -> None:
     ids = sample_people()
     model = PeopleModel()
     model.reload()
@@ -32,7 +32,7 @@ def test_people_model(qtmodeltester, ui_journal) -> None:
     qtmodeltester.check(model)
 
 
-def test_people_model_fetches_rows_in_chunks(qtmodeltester, ui_journal) -> None:
+def test_people_model_fetches_rows_in_chunks(qtmodeltester, journal) -> None:
     add_people(*(f"Person {i:04d}" for i in range(CHUNK + 30)))
     model = PeopleModel()
     model.reload()
@@ -42,7 +42,7 @@ def test_people_model_fetches_rows_in_chunks(qtmodeltester, ui_journal) -> None:
     qtmodeltester.check(model)
 
 
-def test_people_model_refreshes_one_person(qtmodeltester, ui_journal) -> None:
+def test_people_model_refreshes_one_person(qtmodeltester, journal) -> None:
     from journal import people
 
     (ada, bob) = add_people("Ada", "Bob")
@@ -66,7 +66,7 @@ def test_people_model_refreshes_one_person(qtmodeltester, ui_journal) -> None:
     assert [model.index(r, 0).data() for r in range(2)] == ["Aaron", "Bob"]
 
 
-def test_today_and_decision_models(qtmodeltester, ui_journal) -> None:
+def test_today_and_decision_models(qtmodeltester, journal) -> None:
     sample_people()
     view = today_view()
     for make, records in (
@@ -84,7 +84,7 @@ def test_today_and_decision_models(qtmodeltester, ui_journal) -> None:
     assert "Budget" in model.index(0, 5).data()
 
 
-def test_search_model(qtmodeltester, ui_journal) -> None:
+def test_search_model(qtmodeltester, journal) -> None:
     sample_people()
     model = SearchModel()
     model.set_hits(search.search("budget"))
@@ -95,7 +95,7 @@ def test_search_model(qtmodeltester, ui_journal) -> None:
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable
 
 
-def test_search_html_is_escaped_before_marking(ui_journal) -> None:
+def test_search_html_is_escaped_before_marking(journal) -> None:
     from journal import notes
 
     (pid,) = add_people("Eve <script>")
@@ -106,7 +106,7 @@ def test_search_html_is_escaped_before_marking(ui_journal) -> None:
     assert "&lt;script&gt;" in text
 
 
-def test_sidebar_and_trash_models(qtmodeltester, ui_journal) -> None:
+def test_sidebar_and_trash_models(qtmodeltester, journal) -> None:
     qtmodeltester.check(SidebarModel())
     from journal import people
 
@@ -118,7 +118,7 @@ def test_sidebar_and_trash_models(qtmodeltester, ui_journal) -> None:
     assert model.index(0, 0).data() == "Person: Gone"
 
 
-def test_people_table_reads_a_chunk_in_a_fixed_number_of_queries(ui_journal) -> None:
+def test_people_table_reads_a_chunk_in_a_fixed_number_of_queries(journal) -> None:
     from playhouse.test_utils import count_queries
 
     add_people(*(f"Person {i:04d}" for i in range(2 * CHUNK + 50)))
