@@ -20,6 +20,8 @@ from .model import Contact
 
 SIMILAR = 0.8
 MAX_CANDIDATES = 50
+MAX_COMPARISONS = 100_000
+MAX_LISTED = 500
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def near_duplicates(drafts: list[Draft], index: _Index) -> list[tuple[Draft, Dra
     """Pairs (new person, another person) at the same company email domain with close names.
 
     To stay fast on large files, only names sharing a word are compared ("Jon Smith" and
-    "John Smith", not "Jon Smyth"), and at most MAX_CANDIDATES people per domain and word.
+    "John Smith", not "Jon Smyth"), at most MAX_CANDIDATES people per domain and word, at most
+    MAX_COMPARISONS names in all, and at most MAX_LISTED pairs are listed.
     """
     blocks: dict[tuple[str, str], list[Draft]] = defaultdict(list)
     for draft in dict.fromkeys(index.by_email.values()):
@@ -154,6 +157,7 @@ def near_duplicates(drafts: list[Draft], index: _Index) -> list[tuple[Draft, Dra
     pairs: list[tuple[Draft, Draft]] = []
     seen: set[frozenset[int]] = set()
     matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None)
+    budget = MAX_COMPARISONS
     for draft in drafts:
         if not draft.is_new or not draft.domains:
             continue
@@ -169,8 +173,11 @@ def near_duplicates(drafts: list[Draft], index: _Index) -> list[tuple[Draft, Dra
             pair = frozenset((id(draft), id(other)))
             if other is draft or pair in seen:
                 continue
+            budget -= 1
             matcher.set_seq1(key(other.name))
             if _close(matcher):
                 seen.add(pair)
                 pairs.append((draft, other))
+            if budget <= 0 or len(pairs) >= MAX_LISTED:
+                return pairs
     return pairs

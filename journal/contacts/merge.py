@@ -76,9 +76,14 @@ class Draft:
     @classmethod
     def of(cls, contact: Contact) -> Draft:
         """A person this import adds."""
-        draft = cls(name=contact.name, source_ref=contact.source_ref, is_new=True)
-        merge_into(draft, contact)
-        draft.changed.clear()
+        c = contact
+        draft = cls(c.name, c.company, c.role, c.location, c.how_we_met, c.met_on, is_new=True)
+        draft.source_ref = c.source_ref
+        _add(draft.emails, c.emails)
+        _add(draft.phones, c.phones, _phone_key)
+        _add(draft.tags, c.tags)
+        if c.note.strip():
+            draft.notes.append(c.note.strip())
         return draft
 
     @property
@@ -87,6 +92,8 @@ class Draft:
 
 
 def _add(values: list[str], new: Iterable[str], norm: object = key) -> bool:
+    if not new:
+        return False
     known = {norm(v) for v in values}  # type: ignore[operator]
     added = False
     for value in new:
