@@ -416,3 +416,46 @@ def test_exports_use_a_fixed_number_of_queries(seeded, export, tmp_path):
     with count_queries() as after:
         export(tmp_path)
     assert after.count == before.count
+
+
+def test_markdown_keeps_a_previous_export_holding_other_files(seeded, place):
+    target = place / "export"
+    export_markdown(target)
+    (target / "photo.jpg").write_bytes(b"\xff\xd8")
+    with pytest.raises(JournalError, match="not empty"):
+        export_markdown(target)
+    assert (target / "photo.jpg").exists() and (target / "index.md").exists()
+    assert sorted(p.name for p in place.iterdir()) == ["export"]
+
+
+def test_markdown_into_an_empty_folder(seeded, place):
+    target = place / "empty"
+    target.mkdir()
+    assert len(export_markdown(target)) == 4
+    assert sorted(p.name for p in place.iterdir()) == ["empty"]
+
+
+def test_markdown_into_a_missing_parent_raises(seeded, place):
+    with pytest.raises(JournalError, match="is not a folder"):
+        export_markdown(place / "missing" / "export")
+    assert list(place.iterdir()) == []
+
+
+def test_markdown_swap_failure_restores_the_previous_export(seeded, place, monkeypatch):
+    target = place / "export"
+    export_markdown(target)
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    real_replace = markdown_module.os.replace
+    moves: list[object] = []
+
+    def refuse_second_move(source: object, destination: object) -> None:
+        moves.append(source)
+        if len(moves) == 2:  # the new export into place, after the old one moved aside
+            raise OSError(13, "Permission denied")
+        real_replace(source, destination)
+
+    monkeypatch.setattr(markdown_module.os, "replace", refuse_second_move)
+    with pytest.raises(JournalError, match="Permission denied"):
+        export_markdown(target)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    assert sorted(p.name for p in place.iterdir()) == ["export"]

@@ -41,7 +41,6 @@ def _follow_ups(cal: vobject.base.Component, stamp: dt.datetime) -> None:
 
 
 def _revisits(cal: vobject.base.Component, stamp: dt.datetime) -> None:
-    names = {p.id: p.name for p in gather.live_people()}
     for items in gather.decisions_by_person().values():
         for d in items:
             if not d.unfinished or d.revisit_on is None:
@@ -50,7 +49,7 @@ def _revisits(cal: vobject.base.Component, stamp: dt.datetime) -> None:
             _stamp(
                 event,
                 f"revisit-{d.id}@rapport",
-                f"Revisit: {d.offer} with {names[d.person_id]}",
+                f"Revisit: {d.offer} with {d.person_name}",
                 stamp,
             )
             lines = [f"{OUTCOME_LABELS[d.outcome]} on {day(d.decided_on)}."]

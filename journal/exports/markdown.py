@@ -104,13 +104,7 @@ def _page(p: PersonRecord, j: _Journal) -> str:
     goals = [item(_aspect(g.text, g.status), g.why) for g in j.goals.get(p.id, [])]
     if goals:
         sections.append("## Goals\n\n" + "\n".join(goals))
-    pains = [
-        item(
-            f"**{inline(x.text)}**" + ("" if x.status == "open" else f" ({x.status})"),
-            x.ramifications,
-        )
-        for x in j.pains.get(p.id, [])
-    ]
+    pains = [item(_aspect(x.text, x.status), x.ramifications) for x in j.pains.get(p.id, [])]
     if pains:
         sections.append("## Pains\n\n" + "\n".join(pains))
     if j.decisions.get(p.id):
@@ -137,39 +131,49 @@ def _index(j: _Journal) -> str:
 
 
 def _is_previous_export(folder: Path) -> bool:
-    index = folder / INDEX
+    """A folder holding only Markdown files, with an index Rapport wrote."""
     try:
-        return index.read_text(encoding="utf-8").startswith(MARKER)
+        index = (folder / INDEX).read_text(encoding="utf-8")
+        only_pages = all(p.suffix == ".md" and p.is_file() for p in folder.iterdir())
     except OSError:
         return False
+    return only_pages and index.startswith(MARKER)
+
+
+def _check_target(folder: Path) -> None:
+    if not folder.parent.is_dir():
+        raise JournalError(f"{folder.parent} is not a folder")
+    if folder.exists() and not folder.is_dir():
+        raise JournalError(f"{folder} is a file, not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not _is_previous_export(folder):
+        raise JournalError(f"{folder} is not empty: choose an empty or new folder")
 
 
 def _move_into_place(staging: Path, folder: Path) -> None:
-    if folder.is_dir() and any(folder.iterdir()) and not _is_previous_export(folder):
-        raise JournalError(f"{folder} is not empty: choose an empty or new folder")
-    if folder.exists() and not folder.is_dir():
-        raise JournalError(f"{folder} is a file, not a folder")
-    old = None
-    if folder.is_dir():
-        old = Path(tempfile.mkdtemp(prefix=".rapport-old-", dir=folder.parent))
+    """Swap the finished export in; a previous export is removed only once the new one is there."""
+    if not folder.exists():
+        os.replace(staging, folder)
+        return
+    old = Path(tempfile.mkdtemp(prefix=".rapport-old-", dir=folder.parent))
+    try:
         os.replace(folder, old / "export")
+    except OSError:
+        old.rmdir()
+        raise
     try:
         os.replace(staging, folder)
     except OSError:
-        if old is not None:
-            os.replace(old / "export", folder)
+        os.replace(old / "export", folder)
+        old.rmdir()
         raise
-    finally:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def export_markdown(folder: Path) -> list[Path]:
     """Write one page per live person and an index into `folder` (new, empty, or a past export)."""
     folder = Path(folder)
+    _check_target(folder)
     j = _Journal()
-    if not folder.parent.is_dir():
-        raise JournalError(f"{folder.parent} is not a folder")
     try:
         staging = Path(tempfile.mkdtemp(prefix=".rapport-export-", dir=folder.parent))
     except OSError as error:
