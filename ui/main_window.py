@@ -78,9 +78,9 @@ class MainWindow(QMainWindow):
         self.today.addPersonRequested.connect(self.new_person)
         self.today.importRequested.connect(self.files.import_contacts)
         self.today.sampleRequested.connect(self.files.open_sample)
-        self.today.import_button.setEnabled(journal_files.interchange_available())
-        self.today.import_button.setToolTip("Import a Rapport JSON file")
-        if not journal_files.interchange_available():
+        self.today.import_button.setEnabled(journal_files.import_available())
+        self.today.import_button.setToolTip("Import a vCard, CSV or Rapport JSON file")
+        if not journal_files.import_available():
             self.today.import_button.setToolTip("Importing contacts is coming soon")
             self.registry["import"].setEnabled(False)
         self.resize(1280, 800)

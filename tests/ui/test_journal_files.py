@@ -84,7 +84,37 @@ def test_import_runs_in_the_background(window, qtbot, tmp_path, monkeypatch) -> 
     monkeypatch.setattr(journal_files, "choose_import_file", lambda _: tmp_path / "contacts.json")
     assert window.today.is_welcome()
     window.today.import_button.click()
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Imported 2 people.")
+    qtbot.waitUntil(lambda: "2 added" in window.statusBar().currentMessage())
     assert not window.today.is_welcome()
     window.show_page("people")
     assert window.people.model.rowCount() == 2
+
+
+@pytest.mark.skipif(not journal_files.contacts_available(), reason="no contacts import yet")
+def test_import_a_csv_of_contacts(window, qtbot, tmp_path, monkeypatch) -> None:
+    (ada,) = add_people("Ada Lovelace", company="Analytical")
+    csv = tmp_path / "contacts.csv"
+    csv.write_text(
+        "Name,Company,Email\nGrace Hopper,US Navy,grace@navy.example\n"
+        "Ada Lovelace,Analytical,ada@engines.example\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(journal_files, "choose_import_file", lambda _: csv)
+    window.registry["import"].trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported:"))
+    assert "1 added, 1 merged" in window.statusBar().currentMessage()
+    window.show_page("people")
+    assert window.people.model.rowCount() == 2
+    assert people.get_person(ada).emails == ("ada@engines.example",)
+
+
+@pytest.mark.skipif(not journal_files.import_available(), reason="no import yet")
+def test_a_bad_import_file_is_explained(window, qtbot, tmp_path, monkeypatch, told) -> None:
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(b"\x00\x01\x02 not contacts")
+    monkeypatch.setattr(journal_files, "choose_import_file", lambda _: junk)
+    window.registry["import"].trigger()
+    qtbot.waitUntil(lambda: bool(told))
+    assert told[0].startswith("Importing did not work.")
+    qtbot.waitUntil(lambda: not window.files.busy())
+    assert people.count_people() == 0

@@ -65,10 +65,9 @@ class JournalCommands:
             return
         w.person.flush()
 
-        def imported(report: object) -> None:
+        def imported(summary: str) -> None:
             w.refresh_all()
-            count = int(getattr(report, "people", 0) or 0)
-            w.status(f"Imported {count} {'person' if count == 1 else 'people'}.")
+            w.status(summary)
 
         self._start("Importing", lambda: journal_files.import_file(path), imported)
 

@@ -63,19 +63,38 @@ def interchange_available() -> bool:
     return hasattr(module, "import_journal")
 
 
+IMPORT_FILTER = "Contacts (*.vcf *.vcard *.csv *.json);;All files (*)"
+
+
 def choose_import_file(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, "Import contacts", "", "Rapport JSON (*.json);;All files (*)"
-    )
+    name, _ = QFileDialog.getOpenFileName(parent, "Import contacts", "", IMPORT_FILTER)
     return Path(name) if name else None
 
 
-def import_file(path: Path) -> object:
-    """Import a Rapport JSON file into the open journal, all or nothing; returns the report."""
+def contacts_available() -> bool:
+    try:
+        module = importlib.import_module("journal.contacts")
+    except ImportError:
+        return False
+    return hasattr(module, "import_contacts")
+
+
+def import_file(path: Path) -> str:
+    """Import a contacts file (vCard, CSV or Rapport JSON) into the open journal, all or
+    nothing; returns one line saying what came in."""
+    if contacts_available():
+        report = importlib.import_module("journal.contacts").import_contacts(Path(path))
+        return f"Imported: {report.summary()}."
     if not interchange_available():
         raise JournalError("Importing is not part of this version of Rapport yet.")
     interchange = importlib.import_module("journal.interchange")
-    return interchange.import_journal(interchange.load_json(Path(path)))
+    report = interchange.import_journal(interchange.load_json(Path(path)))
+    count = int(getattr(report, "people", 0) or 0)
+    return f"Imported {count} {'person' if count == 1 else 'people'}."
+
+
+def import_available() -> bool:
+    return contacts_available() or interchange_available()
 
 
 def lock_journal(path: Path) -> JournalLock:
