@@ -16,6 +16,8 @@ from ui.person.page import PersonPage
 def page(qtbot, journal) -> PersonPage:
     widget = PersonPage()
     qtbot.addWidget(widget)
+    # Like the main window: after a saved edit, the person is shown again.
+    widget.personChanged.connect(lambda pid: widget.show_person(pid))
     widget.resize(1280, 800)
     widget.show()
     qtbot.waitExposed(widget)
@@ -185,6 +187,20 @@ def test_profile_text_areas_save_after_a_pause_or_on_leaving(qtbot, page, ann, b
     qtbot.keyClicks(about, "Runs three shops")
     page.show_person(bob.id)  # leaving the person writes what is pending
     assert people.get_person(ann.id).about == "Runs three shops"
+
+
+def test_reloading_after_a_save_keeps_what_is_being_typed(qtbot, page, ann):
+    page.show_person(ann.id)
+    page.tabs.setCurrentWidget(page.profile)
+    about = find(page, QPlainTextEdit, "aboutEdit")
+    about.setFocus()
+    qtbot.keyClicks(about, "Runs three shops")
+    with qtbot.waitSignal(page.personChanged, timeout=3000):
+        pass  # the pause saved it, and the page was shown again
+    qtbot.keyClicks(about, " and a cafe")
+    assert about.toPlainText() == "Runs three shops and a cafe"
+    assert about.textCursor().atEnd()
+    qtbot.waitUntil(lambda: people.get_person(ann.id).about == "Runs three shops and a cafe")
 
 
 def test_a_weak_no_with_objections_and_a_lesson(qtbot, page, ann):

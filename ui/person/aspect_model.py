@@ -34,6 +34,8 @@ class AspectModel(QAbstractTableModel):
         self._records: list[Any] = []
 
     def set_records(self, records: list[Any]) -> None:
+        if list(records) == self._records:
+            return  # nothing changed: keep open editors and the selection
         self.beginResetModel()
         self._records = list(records)
         self.endResetModel()

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -84,6 +85,16 @@ class Binder(QObject):
             self.widget.blockSignals(blocked)
         self._saved = self._get()
         self._failed = object()
+
+    def refresh(self, value: Any) -> None:
+        """Show a stored value again, unless the person is editing this widget (focus, or an
+        edit not saved yet): what they typed wins over a reload."""
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.widget or self.widget.isAncestorOf(focus)):
+            return
+        if self._get() != self._saved:
+            return
+        self.load(value)
 
     def edited(self, *_: Any) -> None:
         """The widget changed: commit now, or after a pause for text areas."""

@@ -127,7 +127,9 @@ class DecisionEditor(QWidget):
             binder.flush()
 
     def show_decision(self, decision: DecisionRecord | None) -> None:
+        """Show a decision; showing the same one again keeps any edit in progress."""
         self.flush()
+        again = bool(decision and self.decision and decision.id == self.decision.id)
         self.decision = decision
         self.setEnabled(decision is not None)
         if decision is None:
@@ -135,7 +137,8 @@ class DecisionEditor(QWidget):
             self.badge.show_as(None)
             return
         for field, binder in self.binders.items():
-            binder.load(getattr(decision, field))
+            value = getattr(decision, field)
+            binder.refresh(value) if again else binder.load(value)
         self.objections.set_records(decision.objections)
         self._show_badge()
 

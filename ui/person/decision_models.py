@@ -36,6 +36,8 @@ class DecisionListModel(QAbstractListModel):
         self._records: list[DecisionRecord] = []
 
     def set_records(self, records: list[DecisionRecord]) -> None:
+        if list(records) == self._records:
+            return  # nothing changed: keep the selection
         self.beginResetModel()
         self._records = list(records)
         self.endResetModel()
@@ -82,6 +84,8 @@ class ObjectionModel(QAbstractListModel):
         self._records: list[ObjectionRecord] = []
 
     def set_records(self, records: tuple[ObjectionRecord, ...] | list[ObjectionRecord]) -> None:
+        if list(records) == self._records:
+            return  # nothing changed: keep the selection
         self.beginResetModel()
         self._records = list(records)
         self.endResetModel()

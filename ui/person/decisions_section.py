@@ -85,8 +85,10 @@ class DecisionsSection(QWidget):
 
     def show_person(self, person_id: int) -> None:
         self.editor.flush()
+        if person_id != self._person_id:
+            self.offer.clear()
+            self.editor.show_decision(None)
         self._person_id = person_id
-        self.offer.clear()
         self.refresh()
 
     def flush(self) -> None:

@@ -139,9 +139,10 @@ class PersonHeader(QFrame):
     def set_tag_words(self, words: list[str]) -> None:
         self.tag_completer.set_words(words)
 
-    def load(self, person: PersonRecord) -> None:
+    def load(self, person: PersonRecord, *, keep_edits: bool = False) -> None:
         for field, binder in self.binders.items():
-            binder.load(getattr(person, field))
+            value = getattr(person, field)
+            binder.refresh(value) if keep_edits else binder.load(value)
 
     def _link(self, href: str) -> None:
         if href.startswith("person:"):

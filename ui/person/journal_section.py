@@ -83,6 +83,9 @@ class JournalSection(QWidget):
 
     # -- person switching -------------------------------------------------------------------
     def show_person(self, person_id: int) -> None:
+        if person_id == self._person_id:
+            self.refresh()  # shown again: keep the composer as it is
+            return
         if self._person_id is not None:
             self._drafts[self._person_id] = self.composer.draft(self._editing)
         self._person_id = person_id

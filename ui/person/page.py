@@ -44,6 +44,7 @@ class PersonPage(QWidget):
         super().__init__(parent)
         named(self, "personPage", "Person")
         self._person: PersonRecord | None = None
+        self._changed_id: int | None = None
         self._saver = Saver(self)
         self._saver.saved.connect(self._saved)
 
@@ -75,6 +76,12 @@ class PersonPage(QWidget):
         self._titles_timer.setSingleShot(True)
         self._titles_timer.setInterval(0)
         self._titles_timer.timeout.connect(self._update_tab_titles)
+        # Announced once the operation is over, so a window that reloads the page on
+        # personChanged never does so in the middle of a save.
+        self._changed_timer = QTimer(self)
+        self._changed_timer.setSingleShot(True)
+        self._changed_timer.setInterval(0)
+        self._changed_timer.timeout.connect(self._announce_change)
         self.setEnabled(False)
 
     # -- the contract the main window uses ---------------------------------------------------
@@ -87,12 +94,13 @@ class PersonPage(QWidget):
         person = attempt(self, "Opening the person", people.get_person, person_id)
         if person is None:
             return
+        again = self._person is not None and self._person.id == person_id
         self._person = person
         self.setEnabled(True)
-        self.header.load(person)
+        self.header.load(person, keep_edits=again)
         self.header.set_tag_words(tags.all_tags())
         self.header.show_referrers(referrals.referred_by(person_id))
-        self.profile.load(person)
+        self.profile.load(person, keep_edits=again)
         self.journal.show_person(person_id)
         self.goals.show_person(person_id)
         self.pains.show_person(person_id)
@@ -156,11 +164,17 @@ class PersonPage(QWidget):
         if self._person is None:
             return
         self.statusMessage.emit(f"Saved at {dt.datetime.now():%H:%M}")
-        self.personChanged.emit(self._person.id)
+        self._changed_id = self._person.id
+        self._changed_timer.start()
         self.journal.refresh()
         if what == "referral":
             self.header.show_referrers(referrals.referred_by(self._person.id))
         self._titles_timer.start()  # after the section has shown what changed
+
+    def _announce_change(self) -> None:
+        if self._changed_id is not None:
+            changed, self._changed_id = self._changed_id, None
+            self.personChanged.emit(changed)
 
     def _update_tab_titles(self) -> None:
         counts = {

@@ -78,7 +78,8 @@ class ProfileSection(QScrollArea):
             "cadence_days": bind_spin(self.cadence, lambda v: commit("cadence_days", v)),
         }
 
-    def load(self, person: PersonRecord) -> None:
+    def load(self, person: PersonRecord, *, keep_edits: bool = False) -> None:
         for field, binder in self.binders.items():
             value = getattr(person, field)
-            binder.load(list(value) if isinstance(value, tuple) else value)
+            value = list(value) if isinstance(value, tuple) else value
+            binder.refresh(value) if keep_edits else binder.load(value)

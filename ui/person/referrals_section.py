@@ -47,6 +47,8 @@ class ReferralModel(QAbstractListModel):
         self._records: list[ReferralRecord] = []
 
     def set_records(self, records: list[ReferralRecord]) -> None:
+        if list(records) == self._records:
+            return
         self.beginResetModel()
         self._records = list(records)
         self.endResetModel()
@@ -161,9 +163,10 @@ class ReferralsSection(QWidget):
         other.setCurrentIndex(QModelIndex())
 
     def show_person(self, person_id: int) -> None:
+        if person_id != self._person_id:
+            self.other.clear()
+            self.context.clear()
         self._person_id = person_id
-        self.other.clear()
-        self.context.clear()
         self.refresh()
 
     def refresh(self) -> None:

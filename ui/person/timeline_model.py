@@ -65,6 +65,11 @@ class TimelineModel(QAbstractListModel):
         self._entries: list[TimelineEntry] = []
 
     def set_entries(self, entries: list[TimelineEntry]) -> None:
+        def same(a: TimelineEntry, b: TimelineEntry) -> bool:
+            return a == b and a.detail == b.detail
+
+        if len(entries) == len(self._entries) and all(map(same, entries, self._entries)):
+            return
         self.beginResetModel()
         self._entries = list(entries)
         self.endResetModel()
