@@ -6,6 +6,7 @@ where it deserves one, and a line in the Keyboard shortcuts dialog.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -83,9 +84,8 @@ class ActionRegistry(QObject):
         """(what, keys) for every action that has a shortcut, in registration order."""
         rows = []
         for action in self._actions.values():
-            keys = ", ".join(
-                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-            )
+            names = (k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            keys = ", ".join(n for n in names if _on_a_keyboard(n))
             if keys:
                 rows.append((action.text().replace("&", "").rstrip("…."), keys))
         return rows
@@ -104,7 +104,7 @@ def build_actions(window: MainWindow) -> ActionRegistry:
     # Edit
     r.add("new_person", "New &person…", window.new_person, ("Ctrl+N",), icon_name="add-person")
     r.add("new_note", "New &note", window.new_note, ("Ctrl+Shift+N",))
-    r.add("delete", "Move person to &trash", window.trash_current_person, (Key.Delete,))
+    r.add("delete", "Move person to &trash", window.trash_current_person, ("Del",))
     r.add("trash", "T&rash…", window.show_trash)
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -132,6 +132,11 @@ def build_actions(window: MainWindow) -> ActionRegistry:
         _dedupe(action)
         window.addAction(action)
     return r
+
+
+def _on_a_keyboard(name: str) -> bool:
+    """Leave out the media keys some standard bindings add ("Open", "Undo", "F14")."""
+    return "+" in name or name == "Del" or re.fullmatch(r"F([1-9]|1[0-2])", name) is not None
 
 
 def _dedupe(action: QAction) -> None:

@@ -216,6 +216,8 @@ def test_shortcuts_dialog_lists_the_registry(window) -> None:
     rows = dict(window.registry.shortcut_table())
     assert rows["New person"] == "Ctrl+N"
     assert rows["Find in the journal"].startswith("Ctrl+K")
+    assert rows["Move person to trash"] == "Del"
+    assert rows["Back"] == "Alt+Left"
     window.registry["shortcuts"].trigger()
     window.registry["about"].trigger()
 
