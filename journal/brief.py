@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import credit, decisions, followups, goals, notes, pains, people, referrals
+from . import credit, decisions, followups, goals, listing, notes, pains, people, referrals
 from .decisions import OUTCOME_LABELS
 from .exports.md import block, document, inline, item, when
 from .exports.text import day
-from .records import DecisionRecord, PersonRecord
+from .records import DecisionRecord, PersonRecord, PersonRow
 
 LAST_NOTES = 3
 FIT_LABELS = {"good": "Good fit", "poor": "Poor fit", "unknown": "Fit not known yet"}
 
 
-def _profile(p: PersonRecord, last_touch: dt.datetime | None) -> str:
+def _profile(p: PersonRecord, row: PersonRow, today: dt.date) -> str:
     lines = [f"# {inline(p.name)}"]
     facts = []
     if p.role:
@@ -28,12 +28,16 @@ def _profile(p: PersonRecord, last_touch: dt.datetime | None) -> str:
     facts.append(f"- **Fit:** {fit}" + (" · on the focus list" if p.focus else ""))
     if p.tags:
         facts.append(f"- **Tags:** {', '.join(inline(t) for t in p.tags)}")
-    if p.how_we_met or p.met_on:
-        met = inline(p.how_we_met) if p.how_we_met else "Met"
-        facts.append(f"- **How we met:** {met}" + (f" ({day(p.met_on)})" if p.met_on else ""))
-    touch = [f"last note {day(last_touch)}"] if last_touch else ["no notes yet"]
-    if p.cadence_days:
-        touch.append(f"keep in touch every {p.cadence_days} days")
+    if p.how_we_met:
+        met_on = f" ({day(p.met_on)})" if p.met_on else ""
+        facts.append(f"- **How we met:** {inline(p.how_we_met)}{met_on}")
+    elif p.met_on:
+        facts.append(f"- **Met on:** {day(p.met_on)}")
+    touch = [f"last note {day(row.last_touch)}"] if row.last_touch else ["no notes yet"]
+    due = row.next_reconnect
+    if row.cadence_days and due:
+        when_due = f"due since {day(due)}" if due < today else f"next by {day(due)}"
+        touch.append(f"keep in touch every {row.cadence_days} days, {when_due}")
     facts.append(f"- **In touch:** {'; '.join(touch)}")
     if p.trashed_at:
         facts.append("- **In the trash** (restore to keep this person)")
@@ -98,7 +102,8 @@ def brief_markdown(person_id: int, *, today: dt.date | None = None) -> str:
     open_pains = pains.pains_of(person_id, status="open")
     past = decisions.decisions_of(person_id)
     promised = followups.follow_ups_of(person_id)
-    sections = [_profile(person, recent[0].occurred_at if recent else None)]
+    row = listing.person_rows([person_id])[0]
+    sections = [_profile(person, row, today)]
     sections.append(_referrals(person_id))
     if open_goals:
         lines = [item(f"**{inline(g.text)}**", g.why) for g in open_goals]

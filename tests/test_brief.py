@@ -82,6 +82,10 @@ def test_full_person_has_every_section_in_order(journal: Journal):
     assert "**Tags:** Owner-operator, שלום" in text
     assert "**How we met:** Bakers' fair (3 Mar 2025)" in text
     assert "Hates *long* calls." in text
+    assert (
+        "**In touch:** last note 18 Nov 2026; keep in touch every 30 days, next by 18 Dec 2026"
+        in text
+    )
 
 
 def test_full_person_section_contents(journal: Journal):
@@ -125,6 +129,7 @@ def test_person_without_history_says_so(journal: Journal):
     assert headings(text) == []
     assert text.rstrip().endswith("*Nothing recorded yet.*")
     assert "**Fit:** Fit not known yet" in text
+    assert "**Works at:** Acme" in text and "**In touch:** no notes yet" in text
 
 
 def test_empty_sections_are_left_out(journal: Journal):

@@ -459,3 +459,16 @@ def test_markdown_swap_failure_restores_the_previous_export(seeded, place, monke
         export_markdown(target)
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
     assert sorted(p.name for p in place.iterdir()) == ["export"]
+
+
+def test_ics_reconnects_follow_tag_cadences(journal):
+    from journal import tags
+
+    person = people.add_person("Tagged", tags=["Bakers"])
+    notes.add_note(person.id, "hello", occurred_at="2026-11-20T10:00")
+    tags.set_tag_cadence("Bakers", 14)
+    cal = parse_ics(export_ics(today=TODAY))
+    (event,) = cal.vevent_list
+    assert event.summary.value == "Reconnect with Tagged"
+    assert event.dtstart.value == dt.date(2026, 12, 4)
+    assert event.description.value == "Keep in touch every 14 days."

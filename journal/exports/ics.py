@@ -10,6 +10,7 @@ import datetime as dt
 import vobject
 from vobject.icalendar import utc
 
+from .. import listing
 from ..decisions import OUTCOME_LABELS
 from . import gather
 from .text import content, day, fold
@@ -62,16 +63,13 @@ def _revisits(cal: vobject.base.Component, stamp: dt.datetime) -> None:
 
 
 def _reconnects(cal: vobject.base.Component, stamp: dt.datetime, today: dt.date) -> None:
-    persons = [p for p in gather.live_people() if p.cadence_days is not None]
-    rows = gather.rows_of(p.id for p in persons)
-    for p in persons:
-        due = rows[p.id].next_reconnect
-        if due is None:
+    for row in gather.rows_of(listing.person_ids()).values():
+        if row.next_reconnect is None:  # no cadence of their own or from a tag
             continue
         # The date is derived from the cadence; one that has passed is due now, so it goes on today.
-        event = _all_day(cal, max(due, today))
-        _stamp(event, f"reconnect-{p.id}@rapport", f"Reconnect with {p.name}", stamp)
-        event.add("description").value = f"Keep in touch every {p.cadence_days} days."
+        event = _all_day(cal, max(row.next_reconnect, today))
+        _stamp(event, f"reconnect-{row.id}@rapport", f"Reconnect with {row.name}", stamp)
+        event.add("description").value = f"Keep in touch every {row.cadence_days} days."
 
 
 def export_ics(today: dt.date | None = None) -> str:

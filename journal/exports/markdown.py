@@ -53,7 +53,7 @@ def _profile(p: PersonRecord, j: _Journal) -> str:
         ("Location", inline(p.location)),
         ("Fit", p.fit),
         ("Focus", "yes" if p.focus else ""),
-        ("Keep in touch", f"every {p.cadence_days} days" if p.cadence_days else ""),
+        ("Keep in touch", f"every {row.cadence_days} days" if row.cadence_days else ""),
         ("Last touch", day(row.last_touch) if row.last_touch else ""),
         ("Next reconnect", day(row.next_reconnect) if row.next_reconnect else ""),
         ("Tags", ", ".join(inline(t) for t in p.tags)),

@@ -30,9 +30,11 @@ def split_name(name: str) -> Name:
 
 def _note(person: PersonRecord) -> str:
     parts = [person.about] if person.about else []
-    if person.how_we_met or person.met_on:
-        met = person.how_we_met or "Met"
-        parts.append(f"How we met: {met}" + (f" ({day(person.met_on)})" if person.met_on else ""))
+    met_on = day(person.met_on)
+    if person.how_we_met:
+        parts.append(f"How we met: {person.how_we_met}" + (f" ({met_on})" if met_on else ""))
+    elif met_on:
+        parts.append(f"Met on {met_on}")
     return "\n\n".join(parts)
 
 
