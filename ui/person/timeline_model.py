@@ -106,6 +106,7 @@ class TimelineDelegate(QStyledItemDelegate):
     def __init__(self, view: QWidget) -> None:
         super().__init__(view)
         self._view = view
+        self._heights: dict[tuple[Any, ...], int] = {}  # laying out Markdown is not free
 
     def _document(self, entry: TimelineEntry, width: int, option: QStyleOptionViewItem) -> Any:
         doc = QTextDocument()
@@ -125,9 +126,15 @@ class TimelineDelegate(QStyledItemDelegate):
         if entry is None:
             return super().sizeHint(option, index)
         width = self._width(option)
-        doc = self._document(entry, width, option)
-        head = option.fontMetrics.height()
-        return QSize(width, int(doc.size().height()) + head + 3 * self.PAD)
+        key = (entry.kind, entry.id, entry.title, entry.body, repr(entry.detail), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 5000:
+                self._heights.clear()
+            doc = self._document(entry, width, option)
+            height = int(doc.size().height()) + option.fontMetrics.height() + 3 * self.PAD
+            self._heights[key] = height
+        return QSize(width, height)
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
         entry = index.data(EntryRole)
@@ -146,6 +153,13 @@ class TimelineDelegate(QStyledItemDelegate):
         muted_role = text_role if selected else QPalette.ColorRole.PlaceholderText
         rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
         painter.save()
+        line = QColor(option.palette.color(group, QPalette.ColorRole.PlaceholderText))
+        line.setAlpha(70)
+        painter.setPen(line)
+        bottom = option.rect.bottom()
+        painter.drawLine(
+            option.rect.left() + self.PAD, bottom, option.rect.right() - self.PAD, bottom
+        )
         painter.setPen(option.palette.color(group, muted_role))
         head_h = option.fontMetrics.height()
         painter.drawText(rect.x(), rect.y(), rect.width(), head_h, 0, heading(entry))
