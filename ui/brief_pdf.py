@@ -37,7 +37,7 @@ MUTED = QColor("#6b6b70")
 CODE_BACKGROUND = QColor("#f2f2f4")
 # heading level: (size in points, space above, space below, colour)
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-HEADINGS = {1: (19.0, 0.0, 6.0, INK), 2: (12.5, 13.0, 4.0, ACCENT), 3: (10.5, 8.0, 2.0, MUTED)}
+HEADINGS = {1: (19.0, 0.0, 5.0, INK), 2: (12.5, 11.0, 3.0, ACCENT), 3: (10.5, 7.0, 2.0, MUTED)}
 
 
 def _px(points: float) -> float:
@@ -80,7 +80,7 @@ def _tidy(doc: QTextDocument) -> None:
             _style_block(cursor, level)
         else:
             block_format = block.blockFormat()
-            block_format.setLineHeight(118, PROPORTIONAL)
+            block_format.setLineHeight(115, PROPORTIONAL)
             block_format.setTopMargin(0)
             in_list = block.textList() is not None
             last_of_list = in_list and block.next().textList() is None
