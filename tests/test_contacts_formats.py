@@ -196,3 +196,16 @@ def test_the_extension_does_not_matter(tmp_path: Path):
 )
 def test_columns_are_recognised_case_insensitively(header: str, field: str | None):
     assert classify(header) == field
+
+
+def test_google_vcard_and_older_google_csv_drop_google_own_labels():
+    card = b"BEGIN:VCARD\nVERSION:3.0\nFN:Ida B\nCATEGORIES:myContacts,starred,Press\nEND:VCARD\n"
+    assert read_contacts(card).contacts[0].tags == ("Press",)
+    older = (
+        b"Name,Given Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value\n"
+        b",Ida,Wells,* myContacts ::: Press,* Work,ida@press.example\n"
+    )
+    parsed = read_contacts(older)
+    assert parsed.format == "Google Contacts CSV"
+    (ida,) = parsed.contacts
+    assert (ida.name, ida.tags, ida.emails) == ("Ida Wells", ("Press",), ("ida@press.example",))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from playhouse.test_utils import count_queries
 
 from journal import notes, people, search, tags
@@ -13,7 +16,7 @@ from journal.contacts import Contact, ParsedFile, import_contacts
 from journal.errors import JournalError
 from journal.models import Tag
 from journal.models import database as db
-from journal.storage import Journal
+from journal.storage import Journal, open_journal
 
 FIXTURES = Path(__file__).parent / "fixtures" / "contacts"
 
@@ -188,7 +191,6 @@ def test_no_query_per_row(journal: Journal):
 
 def test_rapport_json_goes_through_the_interchange_import(journal: Journal, tmp_path: Path):
     from journal import interchange
-    from journal.storage import open_journal
 
     ana = people.add_person("Ana Souza", company="Padaria Central")
     notes.add_note(ana.id, "Talked about Christmas orders")
@@ -201,3 +203,33 @@ def test_rapport_json_goes_through_the_interchange_import(journal: Journal, tmp_
         assert report.added == ("Ana Souza",)
         assert report.journal_report.people == 1
         assert [h.person_name for h in search.search("Christmas")] == ["Ana Souza"]
+
+
+WORDS = st.sampled_from(["Ann", "ann", " Lee ", "Bo", "ß", "SS", "Zoë", "\x00", "", " ", "x\ny"])
+EMAILS = st.sampled_from(["a@x.example", "A@X.example ", "b@x.example", "c@gmail.com", " ", ""])
+CONTACTS = st.builds(
+    Contact,
+    name=st.lists(WORDS, min_size=1, max_size=3).map("".join),
+    company=st.sampled_from(["", "Acme", "ACME ", "Other"]),
+    emails=st.lists(EMAILS, max_size=2).map(tuple),
+    phones=st.lists(st.sampled_from(["+1 555 0100", "+1 (555) 0100", "12"]), max_size=2).map(tuple),
+    tags=st.lists(st.sampled_from(["vip", "VIP", "Clients", " "]), max_size=2).map(tuple),
+    note=st.sampled_from(["", "met at a fair", " met at a fair "]),
+    source_ref=st.just("line 2"),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(CONTACTS, max_size=6))
+def test_importing_anything_twice_adds_nothing_the_second_time(contacts: list[Contact]):
+    with tempfile.TemporaryDirectory() as folder, open_journal(Path(folder) / "j.sqlite"):
+        try:
+            import_contacts(ParsedFile("CSV", tuple(contacts)))
+        except JournalError:
+            assert people.count_people(include_trashed=True) == 0
+            return
+        count, rows = people.count_people(), index_rows()
+        again = import_contacts(ParsedFile("CSV", tuple(contacts)))
+        assert again.added == ()
+        assert all(m.filled == () for m in again.merged)
+        assert (people.count_people(), index_rows()) == (count, rows)

@@ -166,7 +166,8 @@ def _contact(header: Header, row: list[str], line: int, linkedin: bool) -> Conta
     parts = [first(f) for f in ("first", "middle", "last")]
     name = first("full_name") or " ".join(p for p in parts if p)
     if not name:
-        hint = first("company") or next(iter(cols.get("email", [])), "")
+        hint = " ".join((first("company") or next(iter(cols.get("email", [])), "")).split())
+        hint = hint if len(hint) <= 60 else hint[:59] + "…"
         return Skipped(f"line {line}", f"no name ({hint})" if hint else "no name")
     location = first("location") or ", ".join(p for p in (first("city"), first("country")) if p)
     met_on = _date(first("met_on")) if cols.get("met_on") else None

@@ -16,7 +16,7 @@ from peewee import chunked
 
 from ..models import Note, Person, PersonTag, Tag
 from .merge import Draft, key, merge_into
-from .model import Contact
+from .model import Contact, tidy
 
 SIMILAR = 0.8
 MAX_CANDIDATES = 50
@@ -95,7 +95,7 @@ def plan(contacts: Iterable[Contact]) -> Plan:
         index.add(draft)
     result = Plan()
     touched: set[int] = set()
-    for contact in contacts:
+    for contact in map(tidy, contacts):
         draft = index.find(contact)
         if draft is None:
             draft = Draft.of(contact)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -47,3 +47,21 @@ class ParsedFile:
     contacts: tuple[Contact, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     document: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+
+
+LISTS = ("emails", "phones", "tags")
+
+
+def _text(value: str) -> str:
+    return value.replace("\x00", "").strip()
+
+
+def tidy(contact: Contact) -> Contact:
+    """The contact as the journal stores it: text trimmed, NULs dropped, no empty list items."""
+    return replace(
+        contact,
+        **{f: _text(getattr(contact, f)) for f in ("name", "company", "role", "location")},
+        how_we_met=_text(contact.how_we_met),
+        note=_text(contact.note),
+        **{f: tuple(t for t in map(_text, getattr(contact, f)) if t) for f in LISTS},
+    )

@@ -20,6 +20,7 @@ from ..errors import JournalError
 from .model import Contact, ParsedFile, Skipped
 
 IGNORED = {"PHOTO", "LOGO", "SOUND", "KEY"}
+SYSTEM_LABELS = {"", "mycontacts", "starred"}  # Google's own labels
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPED = {"n": "\n", "N": "\n"}
 
@@ -188,7 +189,7 @@ def _contact(card: _Card) -> Contact | Skipped:
         emails=tuple(e.removeprefix("mailto:") for e in texts("EMAIL")),
         phones=tuple(t.removeprefix("tel:") for t in texts("TEL")),
         location=location,
-        tags=tuple(t.strip() for t in tags if t.strip()),
+        tags=tuple(t.strip() for t in tags if t.strip().casefold() not in SYSTEM_LABELS),
         note="\n\n".join(texts("NOTE")),
         source_ref=ref,
     )
