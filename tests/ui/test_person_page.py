@@ -275,6 +275,23 @@ def test_a_pain_is_edited_in_place(qtbot, page, ann):
     assert pains.pains_of(ann.id)[0].ramifications == "lost customers"
 
 
+def test_a_refused_edit_in_place_keeps_what_was_typed(qtbot, page, ann, dialogs):
+    goal = goals.add_goal(ann.id, "Grow")
+    page.show_person(ann.id, focus=("goal", goal.id))
+    view = page.goals.view
+    index = page.goals.model.index(0, 0)
+    view.edit(index)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.setText("   ")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(dialogs.seen) == 1)
+    qtbot.waitUntil(lambda: isinstance(view.indexWidget(index), QLineEdit))
+    assert view.indexWidget(index).text() == "   "
+    assert len(dialogs.seen) == 1
+    assert goals.goals_of(ann.id)[0].text == "Grow"
+
+
 # The completer's popup asks the offscreen platform for things it cannot do.
 @pytest.mark.qt_log_ignore(r"This plugin does not support")
 def test_a_referral_is_linked_by_typing_a_name(qtbot, page, ann, bob):

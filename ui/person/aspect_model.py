@@ -12,8 +12,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 # writer(record_id, field, value) -> the updated record, or None if the write failed
@@ -120,3 +128,33 @@ class StatusDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         if not model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole):
             self.setEditorData(editor, index)
+
+
+class RetryingDelegate(QStyledItemDelegate):
+    """Text cells: when a write fails, the editor opens again holding what was typed."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._pending: tuple[QPersistentModelIndex, str] | None = None
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[0] == index and isinstance(editor, QLineEdit):
+            editor.setText(pending[1])
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if not isinstance(editor, QLineEdit):
+            super().setModelData(editor, model, index)
+            return
+        typed = editor.text()
+        if model.setData(index, typed, Qt.ItemDataRole.EditRole):
+            return
+        if typed != index.data(Qt.ItemDataRole.EditRole):
+            kept = QPersistentModelIndex(index)
+            self._pending = (kept, typed)
+            QTimer.singleShot(
+                0, self, lambda: kept.isValid() and self._view.edit(QModelIndex(kept))
+            )

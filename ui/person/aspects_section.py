@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from journal import goals, pains
 from journal.models import GOAL_STATUSES, PAIN_STATUSES
 
-from .aspect_model import AspectModel, StatusDelegate
+from .aspect_model import AspectModel, RetryingDelegate, StatusDelegate
 from .autosave import Saver
 from .widgets import muted, named
 
@@ -83,6 +83,7 @@ class AspectSection(QWidget):
         self.view = QTableView()
         named(self.view, f"{kind}sView", spec.title)
         self.view.setModel(self.model)
+        self.view.setItemDelegate(RetryingDelegate(self.view))
         self.view.setItemDelegateForColumn(2, StatusDelegate(spec.statuses, self.view))
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)

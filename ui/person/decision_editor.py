@@ -22,6 +22,7 @@ from journal import decisions
 from journal.decisions import OUTCOME_LABELS
 from journal.records import DecisionRecord
 
+from .aspect_model import RetryingDelegate
 from .autosave import Binder, Saver, bind_combo, bind_date, bind_line, bind_text
 from .decision_models import ObjectionModel, open_objections_text
 from .widgets import Badge, OptionalDate, date_edit, from_qdate, named, to_qdate
@@ -67,6 +68,7 @@ class DecisionEditor(QWidget):
         self.objection_view = QListView()
         named(self.objection_view, "objectionsView", "Objections")
         self.objection_view.setModel(self.objections)
+        self.objection_view.setItemDelegate(RetryingDelegate(self.objection_view))
         self.objection_view.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         self.new_objection = QLineEdit()
         named(self.new_objection, "newObjectionEdit", "New objection")
