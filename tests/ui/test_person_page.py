@@ -175,6 +175,30 @@ def test_cadence_fit_focus_and_tags_save_as_they_change(qtbot, page, ann):
     assert page.profile.cadence.value() == 30  # the same field shown twice stays in step
 
 
+# The completer's popup asks the offscreen platform for things it cannot do.
+@pytest.mark.qt_log_ignore(r"This plugin does not support")
+def test_tags_complete_the_last_one_typed(qtbot, page, ann, bob):
+    people.update_person(bob.id, tags=["retail", "founder"])
+    page.show_person(ann.id)
+    tags = find(page, QLineEdit, "tagsEdit")
+    tags.setFocus()
+    qtbot.keyClicks(tags, "founder, re")
+    popup = page.header.tag_completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert tags.text() == "founder, retail"
+    qtbot.keyClick(tags, Qt.Key.Key_Return)
+    assert people.get_person(ann.id).tags == ("founder", "retail")
+
+
+def test_a_person_in_the_trash_says_so(qtbot, page, ann):
+    people.trash_person(ann.id)
+    page.show_person(ann.id)
+    assert page.header.trashed.isVisible()
+    assert "In the trash" in page.header.trashed.text()
+
+
 def test_profile_text_areas_save_after_a_pause_or_on_leaving(qtbot, page, ann, bob):
     page.show_person(ann.id)
     page.tabs.setCurrentWidget(page.profile)
@@ -240,6 +264,20 @@ def test_a_weak_no_with_objections_and_a_lesson(qtbot, page, ann):
     [decision] = decisions.decisions_of(ann.id)
     assert [o.addressed for o in decision.objections] == [True, False]
     assert "Too expensive" not in badge.text() and "partner" in badge.text()
+
+
+def test_an_objection_is_reworded_and_removed(qtbot, page, ann):
+    decision = decisions.record_decision(ann.id, "Plan", "undecided", objections=["price", "tim"])
+    page.show_person(ann.id, focus=("decision", decision.id))
+    view = page.decisions.editor.objection_view
+    model = view.model()
+    assert model.setData(model.index(1, 0), "timing")
+    assert [o.text for o in decisions.get_decision(decision.id).objections] == ["price", "timing"]
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert [o.text for o in decisions.get_decision(decision.id).objections] == ["timing"]
+    assert model.rowCount() == 1
 
 
 def test_a_goal_is_added_and_its_status_changed(qtbot, page, ann):

@@ -104,6 +104,13 @@ class Composer(QWidget):
         self.cancel_button.setVisible(editing)
         self.mode.setText("Editing a note" if editing else "Ctrl+Enter saves")
 
+    def show_now(self) -> None:
+        """Bring the time shown up to date, unless the person chose one."""
+        if not self._when_touched:
+            self.when.blockSignals(True)
+            self.when.setDateTime(_qdatetime(dt.datetime.now()))
+            self.when.blockSignals(False)
+
     def occurred_at(self) -> dt.datetime | None:
         """The chosen time, or None to mean "now" (the person did not change it)."""
         if not self._when_touched:

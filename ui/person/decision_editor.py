@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -70,6 +71,15 @@ class DecisionEditor(QWidget):
         self.objection_view.setModel(self.objections)
         self.objection_view.setItemDelegate(RetryingDelegate(self.objection_view))
         self.objection_view.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.objection_view.setToolTip(
+            "Tick an objection once it is addressed; double-click to reword"
+        )
+        self.objection_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        remove = QAction("Remove objection", self.objection_view)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self.remove_objection)
+        self.objection_view.addAction(remove)
         self.new_objection = QLineEdit()
         named(self.new_objection, "newObjectionEdit", "New objection")
         self.new_objection.setPlaceholderText("Another objection they raised (Enter adds it)")
@@ -199,6 +209,17 @@ class DecisionEditor(QWidget):
         if self._updated(record):
             self.objections.set_records(record.objections)
             self.new_objection.clear()
+
+    def remove_objection(self) -> None:
+        index = self.objection_view.currentIndex()
+        if self.decision is None or not index.isValid():
+            return
+        objection = self.objections.record(index.row())
+        record = self._saver.run(
+            "decision", "Removing the objection", decisions.delete_objection, objection.id
+        )
+        if self._updated(record):
+            self.objections.set_records(record.objections)
 
     def _trash(self) -> None:
         if self.decision is None:

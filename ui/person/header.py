@@ -24,7 +24,7 @@ from journal.models import FITS
 from journal.records import PersonRecord, ReferralRecord
 
 from .autosave import Binder, bind_check, bind_combo, bind_line, bind_spin
-from .widgets import ListCompleter, muted, named
+from .widgets import Badge, ListCompleter, muted, named
 
 Commit = Callable[[str, Any], bool]
 
@@ -83,6 +83,7 @@ class PersonHeader(QFrame):
         named(self.referred_by, "referredByLabel", "Referred by")
         muted(self.referred_by)
         self.referred_by.linkActivated.connect(self._link)
+        self.trashed = Badge("trashedBadge")
 
         company_row = QHBoxLayout()
         company_row.addWidget(self.company, 3)
@@ -103,11 +104,21 @@ class PersonHeader(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(6)
+        layout.addWidget(self.trashed)
         layout.addWidget(self.name)
         layout.addLayout(company_row)
         layout.addLayout(facts)
         layout.addLayout(tags_row)
         layout.addWidget(self.referred_by)
+        for first, second in (
+            (self.name, self.company),
+            (self.company, self.role),
+            (self.role, self.fit),
+            (self.fit, self.focus),
+            (self.focus, self.cadence),
+            (self.cadence, self.tags),
+        ):
+            QWidget.setTabOrder(first, second)
 
         tags_binder = Binder(
             self.tags,
@@ -143,6 +154,11 @@ class PersonHeader(QFrame):
         for field, binder in self.binders.items():
             value = getattr(person, field)
             binder.refresh(value) if keep_edits else binder.load(value)
+        if person.trashed_at is not None:
+            when = f"{person.trashed_at:%d %b %Y}"
+            self.trashed.show_as("no", f"In the trash since {when}: restore them from the Trash.")
+        else:
+            self.trashed.show_as(None)
 
     def _link(self, href: str) -> None:
         if href.startswith("person:"):

@@ -115,6 +115,7 @@ class JournalSection(QWidget):
 
     # -- writing ----------------------------------------------------------------------------
     def focus_composer(self) -> None:
+        self.composer.show_now()
         self.composer.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def save_note(self) -> None:
