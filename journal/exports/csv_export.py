@@ -34,7 +34,10 @@ def _joined(values: object) -> str:
 
 
 def export_csv() -> str:
-    """Every live person as one CSV row: UTF-8 text with a byte order mark, CRLF rows."""
+    """Every live person as one CSV row: UTF-8 text with a byte order mark, CRLF rows.
+
+    `cadence_days` is the person's own cadence; `next_reconnect` also follows tag cadences.
+    """
     persons = gather.live_people()
     rows = gather.rows_of(p.id for p in persons)
     goals = gather.goals_by_person()

@@ -13,7 +13,7 @@ from vobject.icalendar import utc
 from .. import listing
 from ..decisions import OUTCOME_LABELS
 from . import gather
-from .text import content, day, fold
+from .text import UNFOLDED, content, day, fold
 
 PRODID = "-//Rapport//Rapport//EN"
 
@@ -83,4 +83,4 @@ def export_ics(today: dt.date | None = None) -> str:
     _follow_ups(cal, stamp)
     _revisits(cal, stamp)
     _reconnects(cal, stamp, today)
-    return fold(cal.serialize())
+    return fold(cal.serialize(lineLength=UNFOLDED))

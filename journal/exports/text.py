@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 MAX_OCTETS = 75
+UNFOLDED = 1 << 30  # a line length for vobject that never folds: `fold` does it, by octets
 MAX_STEM_OCTETS = 180  # file systems allow 255 bytes; room is left for " (2)" and ".md"
 _ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)}
@@ -24,6 +25,9 @@ def fold(text: str) -> str:
     logical = text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
     out = []
     for line in logical:
+        if len(line.encode("utf-8")) <= MAX_OCTETS:
+            out.append(line)
+            continue
         pieces, current, size = [], [], 0
         for char in line:
             width = len(char.encode("utf-8"))

@@ -9,7 +9,7 @@ from vobject.vcard import Address, Name
 
 from ..records import PersonRecord
 from . import gather
-from .text import content, day, fold
+from .text import UNFOLDED, content, day, fold
 
 PRODID = "-//Rapport//Rapport//EN"
 _NAMESPACE = uuid.UUID("5d6a3a4e-3c1f-4c55-9b1e-52617070f001")
@@ -71,4 +71,4 @@ def card(person: PersonRecord) -> vobject.base.Component:
 
 def export_vcards() -> str:
     """Every live person as vCard 4.0 text (CRLF line endings, folded at 75 octets)."""
-    return "".join(fold(card(p).serialize()) for p in gather.live_people())
+    return "".join(fold(card(p).serialize(lineLength=UNFOLDED)) for p in gather.live_people())
