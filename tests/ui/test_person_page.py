@@ -302,7 +302,7 @@ def test_a_goal_is_added_and_its_status_changed(qtbot, page, ann):
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert goals.goals_of(ann.id)[0].status == "attained"
     assert page.goals.model.index(0, 2).data() == "Attained"
-    qtbot.waitUntil(lambda: page.tabs.tabText(page.tabs.indexOf(page.goals)) == "Goals (1)")
+    qtbot.waitUntil(lambda: page.tabs.tabText(page.tabs.indexOf(page.goals)) == "&Goals (1)")
 
 
 def test_a_pain_is_edited_in_place(qtbot, page, ann):
@@ -376,6 +376,18 @@ def test_the_referrer_link_in_the_header_opens_them(qtbot, page, ann, bob):
     with qtbot.waitSignal(page.openPerson) as opened:
         page.header.referred_by.linkActivated.emit(f"person:{bob.id}")
     assert opened.args == [bob.id]
+
+
+def test_sections_open_with_alt_and_a_letter(qtbot, page, ann):
+    page.show_person(ann.id)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.new_note()
+    body = find(page, QPlainTextEdit, "noteBodyEdit")
+    qtbot.keyClick(body, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert page.tabs.currentWidget() is page.decisions
+    qtbot.keyClick(page.tabs, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert page.tabs.currentWidget() is page.profile
 
 
 def test_focus_opens_the_section_holding_the_record(qtbot, page, ann):

@@ -30,7 +30,15 @@ FIELD_LABELS = {
     "emails": "email addresses",
     "phones": "phone numbers",
 }
-SECTIONS = ("journal", "goals", "pains", "decisions", "referrals", "profile")
+# Section and its tab title; Alt+letter opens it (the menus use F, E, V, H).
+SECTIONS = {
+    "journal": "&Journal",
+    "goals": "&Goals",
+    "pains": "&Pains",
+    "decisions": "&Decisions",
+    "referrals": "&Referrals",
+    "profile": "Pr&ofile",
+}
 
 
 class PersonPage(QWidget):
@@ -61,8 +69,8 @@ class PersonPage(QWidget):
         self.tabs = QTabWidget()
         named(self.tabs, "personSections", "Sections")
         self.tabs.setDocumentMode(True)
-        for section in SECTIONS:
-            self.tabs.addTab(getattr(self, section), section.capitalize())
+        for section, title in SECTIONS.items():
+            self.tabs.addTab(getattr(self, section), title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(8)
@@ -183,7 +191,6 @@ class PersonPage(QWidget):
             "decisions": self.decisions.count(),
             "referrals": self.referrals.count(),
         }
-        for i, section in enumerate(SECTIONS):
+        for i, (section, title) in enumerate(SECTIONS.items()):
             n = counts.get(section)
-            title = section.capitalize()
             self.tabs.setTabText(i, f"{title} ({n})" if n else title)
