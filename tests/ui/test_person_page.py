@@ -126,7 +126,8 @@ def test_a_note_can_be_edited_and_moved_to_trash_from_the_timeline(qtbot, page, 
     assert notes.get_note(note.id).body == "Second version"
     assert body.toPlainText() == "a draft"  # the draft put aside comes back
     page.journal.highlight("note", note.id)
-    page.journal.trash_button.click()
+    page.journal.view.setFocus()
+    qtbot.keyClick(page.journal.view, Qt.Key.Key_Delete)
     assert notes.notes_of(ann.id) == []
     assert page.journal.model.rowCount() == 0
 
@@ -402,6 +403,9 @@ def test_focus_opens_the_section_holding_the_record(qtbot, page, ann):
         "note",
         note.id,
     )
+    page.journal.highlight("goal", goal.id)
+    page.journal.view.activated.emit(page.journal.view.currentIndex())
+    assert page.tabs.currentWidget() is page.goals
     page.show_person(ann.id, focus=("objection", decision.objections[0].id))
     assert page.tabs.currentWidget() is page.decisions
     assert page.decisions.editor.decision.id == decision.id

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,6 +25,10 @@ from .widgets import muted, named
 
 
 class JournalSection(QWidget):
+    """Enter or double-click on a note edits it; on a goal, pain or decision, opens its section."""
+
+    openRecord = Signal(str, int)
+
     def __init__(self, saver: Saver, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         named(self, "journalSection", "Journal")
@@ -45,7 +50,12 @@ class JournalSection(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
-        self.view.doubleClicked.connect(lambda _: self.edit_selected())
+        self.view.activated.connect(self._activated)
+        trash = QAction("Move to trash", self.view)
+        trash.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        trash.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        trash.triggered.connect(self.trash_selected)
+        self.view.addAction(trash)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.empty = muted(QLabel("Nothing written yet: the first note goes below."))
         named(self.empty, "timelineEmptyLabel", "Empty timeline")
@@ -150,6 +160,13 @@ class JournalSection(QWidget):
             self.composer.set_draft(Draft(kind=kind))
         self.refresh()
         self.highlight("note", record.id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        kind, record_id = index.data(KeyRole)
+        if kind == "note":
+            self.edit_selected()
+        else:
+            self.openRecord.emit(kind, record_id)
 
     def _selected_note(self) -> int | None:
         key = self.view.currentIndex().data(KeyRole)

@@ -59,6 +59,7 @@ class PersonPage(QWidget):
         self.header = PersonHeader(self._commit)
         self.header.openPerson.connect(self.openPerson)
         self.journal = JournalSection(self._saver)
+        self.journal.openRecord.connect(self.focus_on)
         self.goals = AspectSection(GOALS, self._saver)
         self.pains = AspectSection(PAINS, self._saver)
         self.decisions = DecisionsSection(self._saver)
