@@ -200,6 +200,19 @@ def test_a_person_in_the_trash_says_so(qtbot, page, ann):
     assert "In the trash" in page.header.trashed.text()
 
 
+def test_a_cadence_typed_in_is_saved_once(qtbot, page, ann):
+    page.show_person(ann.id)
+    messages: list[str] = []
+    page.statusMessage.connect(messages.append)
+    spin = page.header.cadence
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "45")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert people.get_person(ann.id).cadence_days == 45
+    assert len(messages) == 1
+
+
 def test_profile_text_areas_save_after_a_pause_or_on_leaving(qtbot, page, ann, bob):
     page.show_person(ann.id)
     page.tabs.setCurrentWidget(page.profile)

@@ -34,6 +34,7 @@ def cadence_spin(object_name: str) -> QSpinBox:
     spin = QSpinBox()
     named(spin, object_name, "Keep in touch every N days")
     spin.setRange(0, 3650)
+    spin.setKeyboardTracking(False)  # typing "30" saves 30, not 3 and then 30
     spin.setSpecialValueText("no cadence")
     spin.setPrefix("every ")
     spin.setSuffix(" days")

@@ -44,6 +44,7 @@ def date_edit(object_name: str, accessible: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
+    edit.setKeyboardTracking(False)  # save the date typed, not each digit on the way
     edit.setDate(to_qdate(dt.date.today()))
     named(edit, object_name, accessible)
     return edit
