@@ -68,23 +68,17 @@ def existing_people() -> list[Draft]:
     tags: dict[int, list[str]] = defaultdict(list)
     for person_id, name in PersonTag.select(PersonTag.person, Tag.name).join(Tag).tuples():
         tags[person_id].append(name)
-    fields = (Person.id, Person.name, Person.company, Person.role, Person.location)
-    more = (Person.how_we_met, Person.met_on, Person.emails, Person.phones)
-    query = Person.select(*fields, *more).where(Person.trashed_at.is_null()).order_by(Person.id)
+    p = Person
+    query = (
+        p.select(p.id, p.name, p.company, p.role, p.location, p.how_we_met, p.met_on, p.emails)
+        .select_extend(p.phones)
+        .where(p.trashed_at.is_null())
+        .order_by(p.id)
+        .tuples()
+    )
     return [
-        Draft(
-            p.name,
-            p.company,
-            p.role,
-            p.location,
-            p.how_we_met,
-            p.met_on,
-            list(p.emails),
-            list(p.phones),
-            tags.get(p.id, []),
-            person_id=p.id,
-        )
-        for p in query
+        Draft(*row[1:], phones=phones, tags=tags.get(row[0], []), person_id=row[0])
+        for *row, phones in query
     ]
 
 

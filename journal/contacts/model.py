@@ -56,8 +56,18 @@ def _text(value: str) -> str:
     return value.replace("\x00", "").strip()
 
 
+def _is_tidy(value: str) -> bool:
+    return value == value.strip() and "\x00" not in value
+
+
 def tidy(contact: Contact) -> Contact:
     """The contact as the journal stores it: text trimmed, NULs dropped, no empty list items."""
+    c = contact
+    texts = (c.name, c.company, c.role, c.location, c.how_we_met, c.note)
+    if all(map(_is_tidy, texts)) and all(
+        t and _is_tidy(t) for t in (*c.emails, *c.phones, *c.tags)
+    ):
+        return contact
     return replace(
         contact,
         **{f: _text(getattr(contact, f)) for f in ("name", "company", "role", "location")},
