@@ -113,6 +113,16 @@ def test_the_draft_is_kept_per_person(qtbot, page, ann, bob):
     assert notes.notes_of(ann.id) == [] and notes.notes_of(bob.id) == []
 
 
+def test_forgetting_drops_the_person_and_the_drafts(qtbot, page, ann):
+    page.show_person(ann.id)
+    body = find(page, QPlainTextEdit, "noteBodyEdit")
+    qtbot.keyClicks(body, "a draft")
+    page.forget()
+    assert page.current_person_id() is None and not page.isEnabled()
+    page.show_person(ann.id)
+    assert body.toPlainText() == ""
+
+
 def test_a_note_can_be_edited_and_moved_to_trash_from_the_timeline(qtbot, page, ann):
     note = notes.add_note(ann.id, "First version")
     page.show_person(ann.id, focus=("note", note.id))

@@ -132,6 +132,10 @@ class AspectSection(QWidget):
         self._person_id = person_id
         self.refresh()
 
+    def forget(self) -> None:
+        self._person_id = None
+        self.model.set_records([])
+
     def refresh(self) -> None:
         if self._person_id is not None:
             self.model.set_records(self.spec.of(self._person_id))

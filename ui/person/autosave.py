@@ -103,6 +103,11 @@ class Binder(QObject):
         else:
             self.commit_now()
 
+    def cancel(self) -> None:
+        """Drop a pending edit without writing it (the journal it belongs to is gone)."""
+        if self._timer is not None:
+            self._timer.stop()
+
     def flush(self) -> None:
         """Write a pending debounced edit now (before the person or record is switched)."""
         if self._timer is not None and self._timer.isActive():

@@ -94,6 +94,13 @@ class DecisionsSection(QWidget):
     def flush(self) -> None:
         self.editor.flush()
 
+    def forget(self) -> None:
+        self._person_id = None
+        for binder in self.editor.binders.values():
+            binder.cancel()
+        self.editor.show_decision(None)
+        self.model.set_records([])
+
     def refresh(self, select: int | None = None) -> None:
         if self._person_id is None:
             return

@@ -104,6 +104,13 @@ class JournalSection(QWidget):
         self.composer.set_draft(draft)
         self.refresh()
 
+    def forget(self) -> None:
+        self._person_id = self._editing = None
+        self._drafts.clear()
+        self._stashed.clear()
+        self.composer.set_draft(Draft())
+        self.model.set_entries([])
+
     def refresh(self) -> None:
         if self._person_id is None:
             return

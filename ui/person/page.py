@@ -137,6 +137,19 @@ class PersonPage(QWidget):
         elif kind == "person":
             self.tabs.setCurrentWidget(self.profile)
 
+    def forget(self) -> None:
+        """Show nobody and drop every draft, writing nothing (another journal was opened;
+        call `flush()` before closing the previous one)."""
+        for binders in self._binders.values():
+            for binder in binders:
+                binder.cancel()
+        self._person = None
+        self._changed_id = None
+        self.journal.forget()
+        for section in (self.goals, self.pains, self.decisions, self.referrals):
+            section.forget()
+        self.setEnabled(False)
+
     def new_note(self) -> None:
         self.tabs.setCurrentWidget(self.journal)
         self.journal.focus_composer()

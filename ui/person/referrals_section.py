@@ -169,6 +169,11 @@ class ReferralsSection(QWidget):
         self._person_id = person_id
         self.refresh()
 
+    def forget(self) -> None:
+        self._person_id = None
+        self.by_model.set_records([])
+        self.to_model.set_records([])
+
     def refresh(self) -> None:
         if self._person_id is None:
             return
