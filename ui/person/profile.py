@@ -51,7 +51,7 @@ class ProfileSection(QScrollArea):
 
         body = QWidget()
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("Emails", self.emails)
         form.addRow("Phones", self.phones)
         form.addRow("Location", self.location)
