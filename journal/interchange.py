@@ -9,7 +9,6 @@ import datetime as dt
 import json
 import os
 import string
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from peewee import chunked
 
 from . import search, tags
 from .errors import JournalError
+from .files import write_text_atomically
 from .interchange_schema import FORMAT, VERSION, Document, check_document
 from .models import (
     Decision,
@@ -233,20 +233,7 @@ def dump_json(fp_or_path: str | os.PathLike[str] | IO[Any]) -> None:
         except TypeError:
             fp_or_path.write(text.encode("utf-8"))
         return
-    path = Path(fp_or_path).expanduser()
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise JournalError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    write_text_atomically(fp_or_path, text)
 
 
 # --- load -------------------------------------------------------------------------------------

@@ -152,3 +152,27 @@ def test_backups_list_and_restore(path, tmp_path):
     assert "restored" in out and "(1 people)" in out
     assert "before-restore" in ok(path, "backups")
     assert "not a Rapport journal" in fails(path, "restore", __file__)
+
+
+def test_every_export_format(path, tmp_path):
+    ok(path, "add", "Ana Souza", "--company", "Acme", "--email", "ana@acme.test")
+    assert "BEGIN:VCARD" in ok(path, "export", "vcard")
+    assert "BEGIN:VCALENDAR" in ok(path, "export", "ics")
+    assert "Ana Souza" in ok(path, "export", "csv")
+    target = tmp_path / "people.vcf"
+    assert "exported 1 people" in ok(path, "export", "vcard", "-o", str(target))
+    assert target.read_text(encoding="utf-8").startswith("BEGIN:VCARD")
+    folder = tmp_path / "pages"
+    assert "exported 1 people" in ok(path, "export", "markdown", "-o", str(folder))
+    assert (folder / "index.md").exists()
+    assert "needs a folder" in fails(path, "export", "markdown")
+
+
+def test_brief_as_markdown_and_pdf(path, tmp_path):
+    ok(path, "add", "Ana Souza", "--company", "Acme")
+    ok(path, "note", "Ana", "Talked about the **harbour** warehouse")
+    assert "# Ana Souza" in ok(path, "brief", "Ana")
+    pdf = tmp_path / "ana.pdf"
+    assert "wrote the brief for Ana Souza" in ok(path, "brief", "Ana", "-o", str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "no person called 'Zed'" in fails(path, "brief", "Zed")

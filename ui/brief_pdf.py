@@ -190,3 +190,13 @@ def _write_whole(path: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def write_pdf_headless(markdown: str, path: Path, title: str) -> None:
+    """`write_brief_pdf` from a program with no window (the command line): makes the
+    QGuiApplication it needs, off screen, if there is none."""
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QGuiApplication.instance() or QGuiApplication([])
+    write_brief_pdf(markdown, path, title)
+    del app

@@ -53,9 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--on", metavar="DATE", help="as if today were DATE (YYYY-MM-DD)")
 
-    p = sub.add_parser("export", help="export the journal")
-    p.add_argument("format", choices=["json"])
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p = sub.add_parser("export", help="export the journal (json, vcard, csv, ics, markdown)")
+    p.add_argument("format", choices=["json", "vcard", "csv", "ics", "markdown"])
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of stdout (markdown: a folder)"
+    )
+
+    p = sub.add_parser("brief", help="a one-page brief to read before meeting someone")
+    p.add_argument("person", metavar="PERSON", help="exact name or a unique start of one")
+    p.add_argument("-o", "--output", metavar="FILE", help="FILE.md or FILE.pdf (default: stdout)")
 
     p = sub.add_parser("import", help="import a Rapport JSON file (all or nothing)")
     p.add_argument("file", metavar="FILE")

@@ -6,12 +6,19 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from journal import backups, interchange, notes, people, search, storage
 from journal import validate as v
+from journal.brief import brief_markdown
 from journal.decisions import OUTCOME_LABELS
 from journal.errors import JournalError
+from journal.exports.csv_export import export_csv
+from journal.exports.ics import export_ics
+from journal.exports.markdown import export_markdown
+from journal.exports.vcard import export_vcards
+from journal.files import write_text_atomically
 from journal.storage import Journal
 from journal.today import today_view
 
@@ -80,11 +87,42 @@ def cmd_today(journal: Journal, args: argparse.Namespace) -> str:
     return "\n".join(out)
 
 
+EXPORTERS: dict[str, Callable[[], str]] = {
+    "json": interchange.export_json_text,
+    "vcard": export_vcards,
+    "csv": export_csv,
+    "ics": export_ics,
+}
+
+
 def cmd_export(journal: Journal, args: argparse.Namespace) -> str | None:
-    if args.output:
+    if args.format == "markdown":
+        if not args.output:
+            raise JournalError("markdown export needs a folder: -o FOLDER")
+        written = export_markdown(Path(args.output))
+        return f"exported {len(written) - 1} people to {args.output}"
+    if args.output is None:
+        return EXPORTERS[args.format]()
+    if args.format == "json":
         interchange.dump_json(Path(args.output))
-        return f"exported {people.count_people()} people to {args.output}"
-    return interchange.export_json_text()
+    else:
+        write_text_atomically(Path(args.output), EXPORTERS[args.format]())
+    return f"exported {people.count_people()} people to {args.output}"
+
+
+def cmd_brief(journal: Journal, args: argparse.Namespace) -> str | None:
+    person = people.resolve_person(args.person)
+    text = brief_markdown(person.id)
+    if args.output is None:
+        return text
+    target = Path(args.output)
+    if target.suffix.lower() == ".pdf":
+        from .brief_pdf import write_pdf_headless  # Qt only for the PDF
+
+        write_pdf_headless(text, target, f"Brief: {person.name}")
+    else:
+        write_text_atomically(target, text)
+    return f"wrote the brief for {person.name} to {target}"
 
 
 def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
