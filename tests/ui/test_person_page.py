@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
 from journal import decisions, goals, notes, pains, people, referrals
 from ui.person.page import PersonPage
+from ui.person.timeline_model import EntryRole, KeyRole, render
 
 
 @pytest.fixture
@@ -79,7 +80,7 @@ def test_a_note_is_written_with_the_keyboard_alone(qtbot, page, ann):
     written = notes.notes_of(ann.id)
     assert [n.body for n in written] == ["Met at the fair; wants **fewer** suppliers"]
     assert body.toPlainText() == ""
-    top = page.journal.model.index(0).data(Qt.ItemDataRole.UserRole + 2)
+    top = page.journal.model.index(0).data(KeyRole)
     assert top == ("note", written[0].id)
 
     qtbot.keyClicks(body, "Second one")
@@ -96,6 +97,14 @@ def test_an_empty_note_is_refused_and_nothing_is_lost(qtbot, page, ann, dialogs)
     assert dialogs.seen and "note" in dialogs.seen[0]
     assert notes.notes_of(ann.id) == []
     assert body.toPlainText() == "   "
+
+
+def test_the_timeline_renders_markdown_but_not_html(qtbot, page, ann):
+    notes.add_note(ann.id, "**bold** and <b>tags</b> shown as typed")
+    page.show_person(ann.id)
+    entry = page.journal.model.index(0).data(EntryRole)
+    doc = render(entry, page.font(), 600)
+    assert doc.toPlainText() == "bold and <b>tags</b> shown as typed"
 
 
 def test_the_draft_is_kept_per_person(qtbot, page, ann, bob):
@@ -422,7 +431,7 @@ def test_focus_opens_the_section_holding_the_record(qtbot, page, ann):
     assert page.tabs.currentWidget() is page.goals
     page.show_person(ann.id, focus=("note", note.id))
     assert page.tabs.currentWidget() is page.journal
-    assert page.journal.view.currentIndex().data(Qt.ItemDataRole.UserRole + 2) == (
+    assert page.journal.view.currentIndex().data(KeyRole) == (
         "note",
         note.id,
     )

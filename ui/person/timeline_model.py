@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from journal.records import TimelineEntry
@@ -51,6 +51,17 @@ def markdown(entry: TimelineEntry) -> str:
         if entry.detail.get("revisit_on"):
             parts.append(f"Revisit on {entry.detail['revisit_on']:%d %b %Y}")
     return "\n\n".join(parts)
+
+
+def render(entry: TimelineEntry, font: QFont, width: int) -> QTextDocument:
+    """An entry's Markdown laid out at a width (HTML in a note is shown as typed)."""
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    features = QTextDocument.MarkdownFeature
+    doc.setMarkdown(markdown(entry), features.MarkdownDialectGitHub | features.MarkdownNoHTML)
+    doc.setTextWidth(max(50, width))
+    return doc
 
 
 def _escape(text: str) -> str:
@@ -109,12 +120,7 @@ class TimelineDelegate(QStyledItemDelegate):
         self._heights: dict[tuple[Any, ...], int] = {}  # laying out Markdown is not free
 
     def _document(self, entry: TimelineEntry, width: int, option: QStyleOptionViewItem) -> Any:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(0)
-        doc.setMarkdown(markdown(entry))
-        doc.setTextWidth(max(50, width - 2 * self.PAD))
-        return doc
+        return render(entry, option.font, width - 2 * self.PAD)
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         viewport = getattr(self._view, "viewport", None)
