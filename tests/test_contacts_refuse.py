@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,33 @@ PIECES = st.sampled_from(
 def test_random_text_made_of_contact_pieces_never_crashes(pieces: list[str]):
     text = "".join(pieces)
     _never_crashes(text.encode("utf-8", "surrogatepass"))
+
+
+def test_photos_are_skipped_unread_and_huge_cards_refused_quickly():
+    photo = "QUFB" * 250_000  # a megabyte of base64, folded as Apple folds it
+    folded = "\n ".join(photo[i : i + 74] for i in range(0, len(photo), 74))
+    outlook_style = "\n".join(photo[i : i + 76] for i in range(0, len(photo), 76))
+    cards = (
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:Pic\nPHOTO;ENCODING=b:{folded}\nEMAIL:pic@x.example\n"
+        f"END:VCARD\nBEGIN:VCARD\nVERSION:2.1\nFN:Old\nPHOTO;ENCODING=BASE64:\n{outlook_style}\n\n"
+        f"TEL:123\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Big\nNOTE:{folded}\nEND:VCARD\n"
+    )
+    parsed = read_contacts(cards.encode())
+    assert [(c.name, c.emails, c.phones) for c in parsed.contacts] == [
+        ("Pic", ("pic@x.example",), ()),
+        ("Old", (), ("123",)),
+    ]
+    assert [str(s) for s in parsed.skipped] == ["card 3: too large for one person's card"]
+
+
+def test_a_line_that_makes_vobject_backtrack_is_refused_at_once():
+    code = (
+        "from journal.contacts import read_contacts\n"
+        "card = 'BEGIN:VCARD\\nFN:A\\nX' + ';a=' * 40 + 'x\\nEND:VCARD\\nBEGIN:VCARD\\nFN:B\\n"
+        "END:VCARD\\n'\n"
+        "print(read_contacts(card.encode()).skipped[0])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert out.stdout.strip() == "card 1: line 3 is not a vCard property"

@@ -210,5 +210,8 @@ def read_csv(text: str, header: Header | None = None) -> ParsedFile:
         if not any(cell.strip() for cell in row):
             continue
         result = _contact(header, row, start, linkedin)
-        (skipped if isinstance(result, Skipped) else contacts).append(result)  # type: ignore[arg-type]
+        if isinstance(result, Skipped):
+            skipped.append(result)
+        else:
+            contacts.append(result)
     return ParsedFile(header.format, tuple(contacts), tuple(skipped))

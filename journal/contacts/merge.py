@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import people, search
@@ -91,16 +91,17 @@ class Draft:
         return {e.rpartition("@")[2].casefold() for e in self.emails if "@" in e} - FREE_MAIL
 
 
-def _add(values: list[str], new: Iterable[str], norm: object = key) -> bool:
+def _add(values: list[str], new: Iterable[str], norm: Callable[[str], str] = key) -> bool:
+    """Append the new values not already in `values` (as `norm` compares them); any added?"""
     if not new:
         return False
-    known = {norm(v) for v in values}  # type: ignore[operator]
+    known = {norm(v) for v in values}
     added = False
     for value in new:
         value = value.strip()
-        if value and norm(value) not in known:  # type: ignore[operator]
+        if value and norm(value) not in known:
             values.append(value)
-            known.add(norm(value))  # type: ignore[operator]
+            known.add(norm(value))
             added = True
     return added
 

@@ -1,4 +1,4 @@
-"""vCard 2.1, 3.0 and 4.0 files: vobject splits and decodes the lines, this module reads the cards.
+"""vCard 2.1, 3.0 and 4.0 files: vobject unfolds and parses the lines, this module reads cards.
 
 vobject's own card reader is not used whole: it keeps only the text before the first comma of
 a NOTE (Outlook's 2.1 cards never escape commas), fails a card on a damaged photo, stops the
@@ -21,11 +21,9 @@ from .model import Contact, ParsedFile, Skipped
 
 IGNORED = {"PHOTO", "LOGO", "SOUND", "KEY"}
 SYSTEM_LABELS = {"", "mycontacts", "starred"}  # Google's own labels
+MAX_CARD = 512 * 1024
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPED = {"n": "\n", "N": "\n"}
-
-
-MAX_CARD = 512 * 1024
 _PROPERTY = re.compile(r"^[A-Za-z0-9_.-]+[;:]")
 _BINARY = re.compile(r"^([A-Za-z0-9_-]+\.)?(PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
 # What vobject's line pattern accepts, with atomic groups: its own pattern backtracks
