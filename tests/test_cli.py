@@ -176,3 +176,11 @@ def test_brief_as_markdown_and_pdf(path, tmp_path):
     assert "wrote the brief for Ana Souza" in ok(path, "brief", "Ana", "-o", str(pdf))
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "no person called 'Zed'" in fails(path, "brief", "Zed")
+
+
+def test_import_contacts_reports_added_merged_and_skipped(path):
+    fixture = Path(__file__).parent / "fixtures" / "contacts" / "linkedin_connections.csv"
+    first = ok(path, "import", str(fixture))
+    assert first.startswith("imported: ") and "(LinkedIn" in first
+    again = ok(path, "import", str(fixture))
+    assert "0 added" in again and "merged" in again

@@ -12,6 +12,7 @@ from pathlib import Path
 from journal import backups, interchange, notes, people, search, storage
 from journal import validate as v
 from journal.brief import brief_markdown
+from journal.contacts import import_contacts
 from journal.decisions import OUTCOME_LABELS
 from journal.errors import JournalError
 from journal.exports.csv_export import export_csv
@@ -129,11 +130,14 @@ def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
     path = Path(args.file)
     if not path.is_file():
         raise JournalError(f"{path}: no such file")
-    report = interchange.import_journal(interchange.load_json(path), dry_run=args.dry_run)
-    verb = "would import" if args.dry_run else "imported"
-    counts = dataclasses.asdict(report)
-    counts.pop("dry_run", None)
-    return f"{verb} " + ", ".join(f"{n} {kind.replace('_', '-')}" for kind, n in counts.items())
+    report = import_contacts(path, dry_run=args.dry_run)
+    lines = [("would import: " if args.dry_run else "imported: ") + report.summary()]
+    lines += [f"  merged {m}" for m in report.merged]
+    lines += [f"  skipped {s}" for s in report.skipped]
+    lines += [
+        f"  maybe the same person: {n.name} and {n.other_name}" for n in report.near_duplicates
+    ]
+    return "\n".join(lines)
 
 
 def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
