@@ -179,7 +179,7 @@ def test_brief_as_markdown_and_pdf(path, tmp_path):
 
 
 def test_import_contacts_reports_added_merged_and_skipped(path):
-    fixture = Path(__file__).parent / "fixtures" / "contacts" / "linkedin_connections.csv"
+    fixture = Path(__file__).parent / "fixtures" / "contacts" / "Connections.csv"
     first = ok(path, "import", str(fixture))
     assert first.startswith("imported: ") and "(LinkedIn" in first
     again = ok(path, "import", str(fixture))

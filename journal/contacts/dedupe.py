@@ -1,8 +1,8 @@
 """Finding duplicates: contacts already in the journal, or earlier in the same file.
 
 A contact is the same person as another when they share an email (case-insensitive), or the
-same name and company. Close names at the same company email domain are only listed, for a
-person to review.
+same name and company; a contact without a company is the first person of that name. Close
+names at the same company email domain are only listed, for a person to review.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from peewee import chunked
 
@@ -47,20 +47,36 @@ class Plan:
 
 
 class _Index:
+    """Who is who by email, by name and company, and by name alone (the first of that name)."""
+
     def __init__(self) -> None:
         self.by_email: dict[str, Draft] = {}
         self.by_name: dict[tuple[str, str], Draft] = {}
+        self.first_named: dict[str, Draft] = {}
 
-    def add(self, draft: Draft) -> None:
+    def add(self, draft: Draft, old_company: str | None = None) -> None:
+        if old_company is not None and old_company != draft.company:
+            stale = (key(draft.name), key(old_company))
+            if self.by_name.get(stale) is draft:
+                del self.by_name[stale]
         for email in draft.emails:
             self.by_email.setdefault(key(email), draft)
         self.by_name.setdefault((key(draft.name), key(draft.company)), draft)
+        self.first_named.setdefault(key(draft.name), draft)
+
+    def without_others_emails(self, contact: Contact, draft: Draft) -> Contact:
+        """The contact without the emails that already belong to someone else than `draft`."""
+        emails = tuple(e for e in contact.emails if self.by_email.get(key(e), draft) is draft)
+        return contact if emails == contact.emails else replace(contact, emails=emails)
 
     def find(self, contact: Contact) -> Draft | None:
         for email in contact.emails:
             if key(email) in self.by_email:
                 return self.by_email[key(email)]
-        return self.by_name.get((key(contact.name), key(contact.company)))
+        found = self.by_name.get((key(contact.name), key(contact.company)))
+        if found is None and not contact.company:
+            found = self.first_named.get(key(contact.name))
+        return found
 
 
 def existing_people() -> list[Draft]:
@@ -91,14 +107,17 @@ def plan(contacts: Iterable[Contact]) -> Plan:
     touched: set[int] = set()
     for contact in map(tidy, contacts):
         draft = index.find(contact)
+        old_company = None
         if draft is None:
             draft = Draft.of(contact)
         else:
-            result.matches.append(Match(contact, draft, merge_into(draft, contact)))
+            old_company = draft.company
+            filled = merge_into(draft, index.without_others_emails(contact, draft))
+            result.matches.append(Match(contact, draft, filled))
         if id(draft) not in touched:
             touched.add(id(draft))
             result.drafts.append(draft)
-        index.add(draft)
+        index.add(draft, old_company)
     _drop_known_notes(result)
     result.near = near_duplicates(result.drafts, index)
     return result
