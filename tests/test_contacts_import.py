@@ -219,7 +219,7 @@ CONTACTS = st.builds(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(CONTACTS, max_size=6))
 def test_importing_anything_twice_adds_nothing_the_second_time(contacts: list[Contact]):
     with tempfile.TemporaryDirectory() as folder, open_journal(Path(folder) / "j.sqlite"):
