@@ -74,6 +74,7 @@ def test_merge_fills_empty_fields_and_never_overwrites(journal: Journal):
     (merged,) = report.merged
     assert (merged.person_id, merged.source_ref, merged.into) == (known.id, "line 5", "P. Raman")
     assert merged.filled == ("company", "how_we_met", "met_on")
+    assert str(merged) == "line 5: Priya Raman into P. Raman (filled company, how_we_met, met_on)"
     after = people.get_person(known.id)
     assert after.name == "P. Raman"
     assert after.role == "COO"
@@ -88,6 +89,15 @@ def test_same_name_and_company_is_the_same_person_whatever_the_case(journal: Jou
     report = import_contacts(FIXTURES / "Connections.csv")
     assert [m.person_id for m in report.merged] == [tom.id]
     assert people.get_person(tom.id).role == "Founder & CEO"
+
+
+def test_a_contact_without_company_is_the_first_person_of_that_name(journal: Journal):
+    first = people.add_person("Ann Lee", company="Acme")
+    people.add_person("Ann Lee", company="Globex")
+    report = import_contacts(b"Name,Phone\nann  lee,+1 555 0100\n")
+    assert [m.person_id for m in report.merged] == [first.id]
+    assert str(report.merged[0]) == "line 2: ann lee (filled phones)"
+    assert import_contacts(b"Name,Company\nAnn Lee,Initech\n").added == ("Ann Lee",)
 
 
 def test_duplicates_inside_one_file_are_merged_and_lists_united(journal: Journal):

@@ -12,6 +12,7 @@ from ..models import database as db
 from . import dedupe, write
 from .csv_rows import read_csv
 from .detect import detect
+from .merge import key
 from .model import Contact, ParsedFile, Skipped
 from .vcard import read_vcards
 
@@ -32,7 +33,8 @@ class Merged:
 
     def __str__(self) -> str:
         added = f"filled {', '.join(self.filled)}" if self.filled else "nothing new"
-        return f"{self.source_ref}: {self.name} merged into {self.into} ({added})"
+        into = f" into {self.into}" if key(self.into) != key(self.name) else ""
+        return f"{self.source_ref}: {self.name}{into} ({added})"
 
 
 @dataclass(frozen=True)
