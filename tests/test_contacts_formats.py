@@ -185,6 +185,8 @@ def test_the_extension_does_not_matter(tmp_path: Path):
         ("e-mail 2 address", "email"),
         ("E-mail 1 - Type", None),
         ("Phone 1 - Value", "phone"),
+        ("phones", "phone"),
+        ("Mobile number", "phone"),
         ("Business Fax", None),
         ("Organisation", "company"),
         ("Job Title", "role"),

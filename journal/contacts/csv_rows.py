@@ -43,7 +43,7 @@ _PATTERNS: list[tuple[str, str]] = [
 _COMPILED = [(f, re.compile(p)) for f, p in _PATTERNS]
 # Email and phone columns come in numbers and kinds ("E-mail 2 Address", "Business Phone").
 _EMAIL = re.compile(r"\be-?mails?\b|\bmail\b")
-_PHONE = re.compile(r"\b(phone|mobile|tel|telephone|cell|t[ée]l[ée]phone|portable)\b")
+_PHONE = re.compile(r"\b(phones?|mobiles?|tel|telephones?|cell|t[ée]l[ée]phones?|portable)\b")
 _NOT_A_VALUE = re.compile(r"\b(type|label|display|opt|fax|pager|sensitivity)\b")
 _EMAIL_SEP = r"[\s,;]+|:::"
 _DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d", "%b %d, %Y")
