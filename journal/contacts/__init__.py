@@ -1,7 +1,6 @@
 """Contacts in: vCard, CSV (LinkedIn, Google, Outlook, any spreadsheet) and Rapport JSON files.
 
-`read_contacts` reads a file without touching the journal; `import_contacts` adds it in one
-transaction, merging people already there; `merge_people` merges two people by hand.
+`read_contacts` only reads; `import_contacts` adds all or nothing, merging people already there.
 """
 
 from .importer import (

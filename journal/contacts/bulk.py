@@ -1,8 +1,4 @@
-"""Bulk SQL for imports: many rows per statement, and search rows in journal.search's scheme.
-
-Peewee's insert_many spends seconds building the SQL of 10 000 rows; these helpers use the
-sqlite3 cursor's executemany with values converted as the model's fields convert them.
-"""
+"""Bulk SQL for imports: executemany (peewee's insert_many takes seconds for 10 000 rows)."""
 
 from __future__ import annotations
 

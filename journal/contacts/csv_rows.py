@@ -1,6 +1,6 @@
 """Spreadsheets of contacts: LinkedIn, Google Contacts, Outlook, or any CSV with a name column.
 
-Columns are recognised by their header (case-insensitive); the header may follow a preamble.
+Columns are recognised by their header (case-insensitive), which may follow a preamble.
 """
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
-"""Finding duplicates: contacts already in the journal, or earlier in the same file.
+"""Finding duplicates: contacts already in the journal or earlier in the same file.
 
-A contact is the same person as another when they share an email (case-insensitive), or the
-same name and company; a contact without a company is the first person of that name. Close
-names at the same company email domain are only listed, for a person to review.
+Close names at the same company email domain are only listed, for a person to review.
 """
 
 from __future__ import annotations
@@ -47,7 +45,9 @@ class Plan:
 
 
 class _Index:
-    """Who is who by email, by name and company, and by name alone (the first of that name)."""
+    """Who is who: a contact is the person who has one of its emails (case-insensitive), or has
+    the same name and company; a contact without a company is the first person of that name.
+    """
 
     def __init__(self) -> None:
         self.by_email: dict[str, Draft] = {}

@@ -1,8 +1,4 @@
-"""Which kind of contacts file this is, decided from its content; anything else is refused.
-
-Bytes are read as UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark,
-or else Windows-1252, as Excel writes it.
-"""
+"""Which kind of contacts file this is, decided from its content; anything else is refused."""
 
 from __future__ import annotations
 
@@ -26,7 +22,7 @@ class Detected:
 
 
 def decode(data: bytes) -> str:
-    """The text of a file: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252."""
+    """The text of a file: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252 (Excel)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")

@@ -1,7 +1,5 @@
-"""Merging: a contact into a person seen before, and two people of the journal into one.
-
-Merging fills empty fields and unions emails, phones and tags; nothing is overwritten.
-"""
+"""Merging a contact into a person seen before, or two people into one: nothing is overwritten,
+empty fields are filled, and emails, phones and tags united."""
 
 from __future__ import annotations
 

@@ -1,10 +1,4 @@
-"""vCard 2.1, 3.0 and 4.0 files: vobject unfolds and parses the lines, this module reads cards.
-
-vobject's own card reader is not used whole: it keeps only the text before the first comma of
-a NOTE (Outlook's 2.1 cards never escape commas), fails a card on a damaged photo, stops the
-file at the first bad card, and unfolds a long photo in quadratic time. So cards are split
-here, photos dropped unread, and each card's lines parsed by vobject; a bad card is skipped.
-"""
+"""vCard 2.1, 3.0 and 4.0 files: vobject unfolds and parses each line; this module reads cards."""
 
 from __future__ import annotations
 
@@ -48,6 +42,10 @@ class _Card:
     closed: bool = False
 
 
+# vobject's own card reader (readComponents) is not used: it keeps only the text before the
+# first comma of a NOTE (Outlook's 2.1 cards never escape commas), fails a card on a damaged
+# photo, stops the file at the first bad card, and unfolds a long photo in quadratic time.
+# So cards are split here, photos dropped unread, and each card's lines parsed by vobject.
 def _cards(text: str) -> Iterator[_Card]:
     """Each BEGIN:VCARD … END:VCARD, as physical lines; photos and other binaries left out."""
     card: _Card | None = None

@@ -1,8 +1,4 @@
-"""Writing an import plan: new people added in bulk, known people updated, tags, notes, search.
-
-Runs inside the caller's transaction; values are checked by journal.validate as they are
-written, so a refusal part way leaves the transaction to roll back.
-"""
+"""Writing an import plan inside the caller's transaction: people, tags, notes, search rows."""
 
 from __future__ import annotations
 
@@ -39,7 +35,11 @@ def _clean(draft: Draft) -> dict[str, Any]:
 
 
 def write(drafts: list[Draft]) -> None:
-    """Add the new drafts and update the changed ones, in file order, giving new ones an id."""
+    """Add the new drafts and update the changed ones, in file order, giving new ones an id.
+
+    Values are checked by journal.validate as they are written: a refusal part way through
+    raises, and the caller's transaction rolls back what was written before it.
+    """
     stamp = now()
     new: Written = []
     changed: Written = []
