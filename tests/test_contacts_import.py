@@ -172,10 +172,12 @@ def test_dry_run_reports_but_writes_nothing(journal: Journal):
 
 
 def test_bulk_search_rows_are_those_the_index_would_write(journal: Journal):
+    known = people.add_person("J. Appleseed", emails=["johnny@orchard.example"], about="Orchards")
     for name in ("apple-3.0.vcf", "outlook-contacts.csv", "Connections.csv", "vcard-4.0.vcf"):
         import_contacts(FIXTURES / name)
     people.add_person("Hand Made", company="Orchard Supplies")
     import_contacts(FIXTURES / "apple-3.0.vcf")
+    assert people.get_person(known.id).company == "Orchard Supplies"
     imported = index_rows()
     search.rebuild_index()
     assert imported == index_rows()
