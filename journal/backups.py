@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import crypto
 from .errors import JournalError
 
 if TYPE_CHECKING:
@@ -56,13 +57,13 @@ def backup(journal: Journal, dest: str | Path | None = None, *, reason: str = "m
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        target = sqlite3.connect(str(partial))
+        target = crypto.backup_target(journal.db, partial)  # an encrypted journal's stays so
         try:
             journal.db.connection().backup(target)
         finally:
             target.close()
         partial.replace(dest)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, crypto.DatabaseError) as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise JournalError(f"backup to {dest} failed: {exc}") from exc
@@ -79,19 +80,20 @@ def list_backups(journal: Journal) -> list[BackupInfo]:
         match = _NAME.match(path.name)
         if match and match["stem"] == journal.path.stem:
             taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-            found.append(BackupInfo(path, taken, match["reason"], _count_people(path)))
+            people = _count_people(path, crypto.passphrase_of(journal.db))
+            found.append(BackupInfo(path, taken, match["reason"], people))
     found.sort(key=lambda b: b.taken_at, reverse=True)
     return found
 
 
-def _count_people(path: Path) -> int | None:
+def _count_people(path: Path, passphrase: str | None = None) -> int | None:
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = crypto.open_readonly(path, passphrase)
         try:
             row = con.execute("SELECT COUNT(*) FROM person WHERE trashed_at IS NULL").fetchone()
         finally:
             con.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, crypto.DatabaseError, JournalError):
         return None
     return row[0]
 
@@ -138,16 +140,18 @@ def restore(journal: Journal, source: str | Path) -> tuple[Journal, Path]:
     source = Path(source).expanduser()
     if not source.is_file():
         raise JournalError(f"{source}: no such backup")
-    inspect_file(source)
+    key = crypto.passphrase_of(journal.db)
+    inspect_file(source, key)
+    crypto.require_same_kind(source, key)
     safety = backup(journal, reason="before-restore")
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        src = crypto.open_readonly(source, key)
         try:
             src.backup(journal.db.connection())
         finally:
             src.close()
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, crypto.DatabaseError) as exc:
         raise JournalError(f"restoring {source} failed: {exc}; nothing was changed") from exc
     path = journal.path
     journal.close()
-    return open_journal(path), safety
+    return open_journal(path, key), safety

@@ -9,7 +9,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator
 
-from . import backups, migrations
+from . import backups, crypto, migrations
 from .errors import JournalError, JournalTooNew, NotAJournal
 from .models import database
 
@@ -47,14 +47,21 @@ class Journal:
 _current: Journal | None = None
 
 
-def open_journal(path: str | Path) -> Journal:
-    """Open (or create) the journal at `path`, migrating it to this version of Rapport."""
+def open_journal(path: str | Path, passphrase: str | None = None) -> Journal:
+    """Open (or create) the journal at `path`, migrating it to this version of Rapport.
+
+    An encrypted journal needs its `passphrase` (crypto.PassphraseNeeded, crypto.WrongPassphrase);
+    a plain journal ignores it.
+    """
     global _current
     path = Path(path).expanduser()
-    version = inspect_file(path)
+    version = inspect_file(path, passphrase)
     if _current is not None:
         _current.close()
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    if crypto.is_encrypted(path):
+        db = crypto.database(path, passphrase or "", PRAGMAS)
+    else:
+        db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()
     except Exception as exc:
@@ -78,19 +85,26 @@ def current() -> Journal:
     return _current
 
 
-def inspect_file(path: Path) -> int:
-    """The schema version of the file, checked read-only; raises if it is not usable."""
+def inspect_file(path: Path, passphrase: str | None = None) -> int:
+    """The schema version of the file, checked read-only; raises if it is not usable.
+
+    An encrypted file is keyed first (a wrong or missing passphrase raises, reading nothing).
+    """
     if path.is_dir():
         raise NotAJournal(f"{path} is a folder, not a journal file")
     if not path.exists() or path.stat().st_size == 0:
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
         return 0
+    encrypted = crypto.is_encrypted(path)
     with path.open("rb") as f:
-        if f.read(16) != SQLITE_HEADER:
+        if f.read(16) != SQLITE_HEADER and not encrypted:
             raise NotAJournal(f"{path} is not a Rapport journal (not an SQLite file)")
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        if encrypted:
+            con = crypto.connect(path, passphrase, readonly=True)
+        else:
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             version = con.execute("PRAGMA user_version").fetchone()[0]
             tables = {
@@ -99,7 +113,7 @@ def inspect_file(path: Path) -> int:
             integrity = con.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, crypto.DatabaseError) as exc:
         raise NotAJournal(f"{path} is not a readable Rapport journal ({exc})") from exc
     if integrity != "ok":
         raise NotAJournal(f"{path} is damaged ({integrity})")
