@@ -1,4 +1,5 @@
-"""The Journal section: the timeline (newest first) and the note composer (drafts per person)."""
+"""The Journal section: the timeline (newest first) and the note composer (drafts per person,
+kept in the journal as they are typed)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import notes, timeline
+from journal import drafts, notes, timeline
 
 from .autosave import Saver
-from .composer import Composer, Draft
+from .composer import Composer, Draft, DraftKeeper, stored_draft
 from .timeline_model import KeyRole, TimelineDelegate, TimelineModel
 from .widgets import muted, named
 
@@ -80,6 +81,7 @@ class JournalSection(QWidget):
         self.composer = Composer()
         self.composer.submitted.connect(self.save_note)
         self.composer.cancelled.connect(self._cancel_edit)
+        self.keeper = DraftKeeper(self.composer)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
@@ -97,14 +99,20 @@ class JournalSection(QWidget):
             self.refresh()  # shown again: keep the composer as it is
             return
         if self._person_id is not None:
+            self.keeper.flush()
             self._drafts[self._person_id] = self.composer.draft(self._editing)
         self._person_id = person_id
-        draft = self._drafts.pop(person_id, Draft())
+        draft, notice = self._drafts.pop(person_id, None), ""
+        if draft is None:
+            draft, notice = stored_draft(person_id) or (Draft(), "")
         self._editing = draft.note_id
         self.composer.set_draft(draft)
+        self.composer.show_notice(notice)
+        self.keeper.track(person_id, paused=self._editing is not None)
         self.refresh()
 
     def forget(self) -> None:
+        self.keeper.track(None)
         self._person_id = self._editing = None
         self._drafts.clear()
         self._stashed.clear()
@@ -135,9 +143,14 @@ class JournalSection(QWidget):
         self.composer.show_now()
         self.composer.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def flush(self) -> None:
+        """Write the draft being typed now (the person is left, or the window closes)."""
+        self.keeper.flush()
+
     def save_note(self) -> None:
         if self._person_id is None:
             return
+        self.keeper.cancel()
         body = self.composer.body.toPlainText()
         kind = self.composer.kind.currentData()
         when = self.composer.occurred_at()
@@ -152,16 +165,18 @@ class JournalSection(QWidget):
             record = self._saver.run(
                 "note",
                 "Saving the note",
-                notes.add_note,
+                drafts.add_note_from_draft,
                 self._person_id,
                 body,
                 kind=kind,
                 occurred_at=when,
             )
         if record is None:
+            self.keeper.write()  # what was typed stays, in the window and as the draft
             return
         if self._editing is not None:
             self._editing = None
+            self.keeper.track(self._person_id)
             self.composer.set_draft(self._stashed.pop(self._person_id, Draft()))
         else:
             self.composer.set_draft(Draft(kind=kind))
@@ -184,7 +199,9 @@ class JournalSection(QWidget):
         if note_id is None or self._person_id is None:
             return
         if self._editing is None:
+            self.keeper.flush()
             self._stashed[self._person_id] = self.composer.draft(None)
+        self.keeper.track(self._person_id, paused=True)
         note = notes.get_note(note_id)
         self._editing = note_id
         self.composer.set_draft(Draft(note.body, note.kind, note.occurred_at, note_id))
@@ -192,6 +209,7 @@ class JournalSection(QWidget):
 
     def _cancel_edit(self) -> None:
         self._editing = None
+        self.keeper.track(self._person_id)
         self.composer.set_draft(self._stashed.pop(self._person_id or 0, Draft()))
 
     def trash_selected(self) -> None:

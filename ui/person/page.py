@@ -163,6 +163,7 @@ class PersonPage(QWidget):
             for binder in binders:
                 binder.flush()
         self.decisions.flush()
+        self.journal.flush()
 
     # -- saving -------------------------------------------------------------------------------
     def _commit(self, field: str, value: Any) -> bool:

@@ -1,0 +1,88 @@
+"""The composer keeps what is typed as a draft in the journal and offers it back after a crash."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from journal import drafts, notes, people
+from ui.person.page import PersonPage
+
+
+@pytest.fixture
+def page(qtbot, journal) -> PersonPage:
+    widget = PersonPage()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_typing_is_saved_as_a_draft_within_a_second(qtbot, page) -> None:
+    ana = people.add_person("Ana")
+    page.show_person(ana.id)
+    page.new_note()
+    qtbot.keyClicks(page.journal.composer.body, "She wants a pilot in March")
+
+    def saved() -> bool:
+        draft = drafts.draft_of(ana.id)
+        return draft is not None and draft.body == "She wants a pilot in March"
+
+    qtbot.waitUntil(saved, timeout=2000)
+
+
+def test_leaving_the_person_writes_the_draft_at_once(qtbot, page) -> None:
+    ana, bruno = people.add_person("Ana"), people.add_person("Bruno")
+    page.show_person(ana.id)
+    page.journal.composer.body.setPlainText("half a thought")
+    page.show_person(bruno.id)
+    assert drafts.draft_of(ana.id).body == "half a thought"
+
+
+def test_a_draft_left_behind_is_offered_back(qtbot, page) -> None:
+    ana = people.add_person("Ana")
+    drafts.save_draft(ana.id, "call", None, "Called: budget frozen until")
+    page.show_person(ana.id)
+    composer = page.journal.composer
+    assert composer.body.toPlainText() == "Called: budget frozen until"
+    assert composer.kind.currentData() == "call"
+    assert composer.notice.isVisible()
+    assert "Recovered the note you were writing on" in composer.notice.text()
+
+
+def test_saving_the_note_clears_the_draft(qtbot, page) -> None:
+    ana = people.add_person("Ana")
+    drafts.save_draft(ana.id, "meeting", None, "Met at the fair")
+    page.show_person(ana.id)
+    page.new_note()
+    qtbot.keyClick(
+        page.journal.composer.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert [n.body for n in notes.notes_of(ana.id)] == ["Met at the fair"]
+    assert drafts.draft_of(ana.id) is None
+    assert not page.journal.composer.notice.isVisible()
+    qtbot.wait(700)
+    assert drafts.draft_of(ana.id) is None
+
+
+def test_editing_a_note_leaves_the_new_notes_draft_alone(qtbot, page) -> None:
+    ana = people.add_person("Ana")
+    note = notes.add_note(ana.id, "first")
+    page.show_person(ana.id)
+    page.journal.composer.body.setPlainText("new note in progress")
+    page.journal.highlight("note", note.id)
+    page.journal.edit_selected()
+    page.journal.composer.body.setPlainText("first, edited")
+    qtbot.wait(700)
+    assert drafts.draft_of(ana.id).body == "new note in progress"
+    page.journal.save_note()
+    assert notes.get_note(note.id).body == "first, edited"
+    assert page.journal.composer.body.toPlainText() == "new note in progress"
+
+
+def test_the_window_names_people_with_unsaved_notes_at_start(qtbot, journal, make_window) -> None:
+    ana = people.add_person("Ana")
+    drafts.save_draft(ana.id, "call", None, "unfinished")
+    window = make_window()
+    assert "Unsaved notes were kept for Ana" in window.statusBar().currentMessage()
