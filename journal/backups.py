@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 ENV_VAR = "RAPPORT_BACKUP_DIR"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+KEEP_LATEST = 5  # whatever the day, after an import
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[\w-]+)\.sqlite$")
 
 
@@ -107,14 +108,32 @@ def daily_backup_if_due(journal: Journal, today: dt.date | None = None) -> Path 
     if empty:
         return None
     path = backup(journal, reason="daily")
-    rotate(journal)
+    rotate(journal, keep_latest=KEEP_LATEST)
     return path
 
 
-def rotate(journal: Journal) -> list[Path]:
-    """Keep the newest backup of each of the last 7 days and of each of the last 4 weeks."""
+def backup_before_import() -> Path | None:
+    """Back up the open journal before an import writes to it (on this thread's connection);
+    a journal with nobody in it has nothing to lose. Keeps the last few such backups."""
+    from .models import database
+    from .storage import Journal
+
+    db = database.obj
+    if db is None:
+        return None
+    journal = Journal(path=Path(db.database), db=db)
+    if db.execute_sql("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]:
+        return None
+    path = backup(journal, reason="before-import")
+    rotate(journal, keep_latest=KEEP_LATEST)
+    return path
+
+
+def rotate(journal: Journal, keep_latest: int = 0) -> list[Path]:
+    """Keep the newest backup of each of the last 7 days and of each of the last 4 weeks (and
+    the `keep_latest` newest of all, so a restore or an import made today can be undone)."""
     backups = list_backups(journal)
-    keep: set[Path] = set()
+    keep: set[Path] = {b.path for b in backups[:keep_latest]}
     days: dict[dt.date, Path] = {}
     weeks: dict[tuple[int, int], Path] = {}
     for b in backups:

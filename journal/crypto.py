@@ -161,6 +161,8 @@ def convert(path: Path, old_key: str | None, new_key: str | None) -> None:
     The new file is written beside the old one with sqlcipher_export, checked (integrity, schema
     version, the rows of every table), then renamed over it; on any failure the original is left
     as it was and the partial file is removed. No copy of the original is kept.
+    Another process reading or writing the file makes it refuse; this process must close its own
+    connections first (SQLite and SQLCipher are two libraries: they do not see each other's locks).
     """
     path = Path(path)
     partial = path.with_name(path.name + ".converting")

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from peewee import chunked
 
-from . import search, tags
+from . import backups, search, tags
 from .errors import JournalError
 from .files import write_text_atomically
 from .interchange_schema import FORMAT, VERSION, Document, check_document
@@ -307,6 +307,7 @@ def import_journal(data: dict[str, Any], *, dry_run: bool = False) -> ImportRepo
         dry_run=dry_run,
     )
     if not dry_run:
+        backups.backup_before_import()
         with db.atomic():
             _write(doc)
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,6 +143,18 @@ def _migrate(db: SqliteDatabase, from_version: int) -> None:
             from .search import rebuild_index
 
             rebuild_index()
+
+
+_data_versions: weakref.WeakKeyDictionary[SqliteDatabase, int] = weakref.WeakKeyDictionary()
+
+
+def changed_since_last_check(journal: Journal) -> bool:
+    """True when another connection (the command line, a worker) committed a write since the
+    last call on this thread's connection; the first call only takes note. Cheap: no table read."""
+    version = journal.db.execute_sql("PRAGMA data_version").fetchone()[0]
+    last = _data_versions.get(journal.db)
+    _data_versions[journal.db] = version
+    return last is not None and version != last
 
 
 def schema_version(journal: Journal) -> int:

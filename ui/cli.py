@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from journal import JournalError
 from journal.paths import default_journal_path
-from journal.storage import Journal, open_journal
+from journal.storage import Journal
 
 from . import cli_commands as commands
 
@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("restore", help="replace the journal with a backup (undoable)")
     p.add_argument("file", metavar="FILE")
+
+    sub.add_parser("encrypt", help="encrypt the journal and its backups with a passphrase")
+    sub.add_parser("decrypt", help="turn an encrypted journal (and its backups) back to plain")
     return parser
 
 
@@ -87,9 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(None if args.demo else path, demo=args.demo)
     try:
-        journal = open_journal(path)
+        journal = commands.open_with_passphrase(path)
     except JournalError as exc:
         return _fail(str(exc))
+    except (KeyboardInterrupt, EOFError):
+        return _fail("interrupted")
     try:
         with journal:
             return _run(journal, args)

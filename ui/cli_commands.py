@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import getpass
 import json
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from journal import backups, interchange, notes, people, search, storage
+from journal import backups, crypto, interchange, notes, people, search, storage
 from journal import validate as v
 from journal.brief import brief_markdown
 from journal.contacts import import_contacts
@@ -20,6 +23,7 @@ from journal.exports.ics import export_ics
 from journal.exports.markdown import export_markdown
 from journal.exports.vcard import export_vcards
 from journal.files import write_text_atomically
+from journal.lock import JournalLock
 from journal.storage import Journal
 from journal.today import today_view
 
@@ -169,3 +173,49 @@ def cmd_restore(journal: Journal, args: argparse.Namespace) -> str:
     count = people.count_people()
     restored.close()
     return f"restored {args.file} ({count} people); the journal before it is saved as {safety}"
+
+
+def open_with_passphrase(path: Path) -> Journal:
+    """Open the journal; an encrypted one takes $RAPPORT_PASSPHRASE, else a prompt on a terminal."""
+    given = os.environ.get(crypto.ENV_VAR) or None
+    try:
+        return storage.open_journal(path, given)
+    except crypto.PassphraseNeeded:
+        if given is not None or not sys.stdin.isatty():
+            raise
+        return storage.open_journal(path, getpass.getpass(f"Passphrase for {path.name}: "))
+
+
+def new_passphrase() -> str:
+    """$RAPPORT_PASSPHRASE, else typed twice on a terminal."""
+    given = os.environ.get(crypto.ENV_VAR)
+    if given:
+        return crypto.check_passphrase(given)
+    if not sys.stdin.isatty():
+        raise JournalError(f"no passphrase: run this in a terminal or set {crypto.ENV_VAR}")
+    first = crypto.check_passphrase(getpass.getpass("New passphrase: "))
+    if getpass.getpass("The same passphrase again: ") != first:
+        raise JournalError("the two passphrases differ; nothing was changed")
+    return first
+
+
+def cmd_encrypt(journal: Journal, args: argparse.Namespace) -> str:
+    if crypto.passphrase_of(journal.db) is not None:
+        raise JournalError(f"{journal.path} is already encrypted")
+    passphrase = new_passphrase()
+    journal.close()
+    with JournalLock(journal.path):  # not while a window has it open
+        converted = crypto.encrypt_journal(journal.path, passphrase)
+    also = f" and {len(converted)} of its backups" if converted else ""
+    return f"encrypted {journal.path}{also}; without the passphrase it cannot be opened"
+
+
+def cmd_decrypt(journal: Journal, args: argparse.Namespace) -> str:
+    passphrase = crypto.passphrase_of(journal.db)
+    if passphrase is None:
+        raise JournalError(f"{journal.path} is not encrypted")
+    journal.close()
+    with JournalLock(journal.path):
+        converted = crypto.decrypt_journal(journal.path, passphrase)
+    also = f" and {len(converted)} of its backups" if converted else ""
+    return f"decrypted {journal.path}{also}"

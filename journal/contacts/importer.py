@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import backups
 from ..errors import JournalError
 from ..models import database as db
 from . import dedupe, write
@@ -140,6 +141,8 @@ def import_contacts(source: Source | ParsedFile, *, dry_run: bool = False) -> Co
         result = interchange.import_journal(parsed.document, dry_run=dry_run)
         names = tuple(c.name for c in parsed.contacts)
         return ContactImportReport(parsed.format, names, dry_run=dry_run, journal_report=result)
+    if not dry_run:
+        backups.backup_before_import()
     with db.atomic() as transaction:
         plan = dedupe.plan(parsed.contacts)
         write.write(plan.drafts)
