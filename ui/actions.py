@@ -106,6 +106,7 @@ def build_actions(window: MainWindow) -> ActionRegistry:
     r.add("new_note", "New &note", window.new_note, ("Ctrl+Shift+N",))
     r.add("delete", "Move person to &trash", window.trash_current_person, ("Del",))
     r.add("trash", "T&rash…", window.show_trash)
+    r.add("preferences", "Pre&ferences…", window.show_preferences, (Key.Preferences, "Ctrl+,"))
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
     redo = window.undo_stack.createRedoAction(window, "&Redo")
@@ -187,7 +188,10 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "quit",
         ),
     ),
-    ("&Edit", ("undo", "redo", None, "new_person", "new_note", "delete", None, "trash")),
+    (
+        "&Edit",
+        ("undo", "redo", None, "new_person", "new_note", "delete", None, "trash", "preferences"),
+    ),
     (
         "&View",
         (
@@ -195,6 +199,9 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "page_people",
             "page_decisions",
             "page_search",
+            "page_network",
+            "page_lessons",
+            "page_focus",
             None,
             "back",
             "find",

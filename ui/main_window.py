@@ -19,10 +19,14 @@ from .dialogs import journal_files
 from .dialogs.info import AboutDialog, ShortcutsDialog
 from .dialogs.journal_commands import JournalCommands
 from .dialogs.new_person import NewPersonDialog
+from .dialogs.preferences import PreferencesDialog
 from .dialogs.trash import TrashDialog
 from .guard import attempt
 from .item_models.sidebar_model import PAGES
 from .pages.decisions import DecisionsPage
+from .pages.focus import FocusPage
+from .pages.lessons import LessonsPage
+from .pages.network import NetworkPage
 from .pages.people import PeoplePage
 from .pages.person_host import PersonHost
 from .pages.search import SearchPage
@@ -47,12 +51,18 @@ class MainWindow(QMainWindow):
         self.people = PeoplePage(self)
         self.decisions = DecisionsPage(self)
         self.search = SearchPage(self)
+        self.network_page = NetworkPage(self)
+        self.lessons_page = LessonsPage(self)
+        self.focus_page = FocusPage(self)
         self.person = PersonHost(self)
         self.pages: dict[str, QWidget] = {
             "today": self.today,
             "people": self.people,
             "decisions": self.decisions,
             "search": self.search,
+            "network": self.network_page,
+            "lessons": self.lessons_page,
+            "focus": self.focus_page,
             "person": self.person,
         }
         self.stack = QStackedWidget(self)
@@ -75,6 +85,9 @@ class MainWindow(QMainWindow):
         for page in (self.today, self.people, self.decisions, self.search, self.person):
             page.openPerson.connect(self.open_person)
         self.person.personChanged.connect(self.person_changed)
+        for page in self.relationship_pages():
+            page.openPerson.connect(self.open_person)
+        self.focus_page.personChanged.connect(self.person_changed)
         self.person.statusMessage.connect(self.status)
         self.today.addPersonRequested.connect(self.new_person)
         self.today.importRequested.connect(self.files.import_contacts)
@@ -151,6 +164,8 @@ class MainWindow(QMainWindow):
         self.people.person_changed(person_id)
         self.decisions.person_changed(person_id)
         self.search.person_changed(person_id)
+        for page in self.relationship_pages():
+            page.person_changed(person_id)
         self.today.stale = True
         if self.today.isVisible() or self.today.is_welcome():
             self.today.refresh()
@@ -212,6 +227,15 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         AboutDialog(self.journal.path, self).open()
 
+    def show_preferences(self) -> None:
+        self.preferences_dialog = PreferencesDialog(self)
+        self.preferences_dialog.accepted.connect(self.refresh_all)
+        self.preferences_dialog.finished.connect(self.preferences_dialog.deleteLater)
+        self.preferences_dialog.open()
+
+    def relationship_pages(self) -> tuple[NetworkPage, LessonsPage, FocusPage]:
+        return (self.network_page, self.lessons_page, self.focus_page)
+
     # --- journals ---------------------------------------------------------------------
     def set_journal(self, journal: Journal, lock: JournalLock | None = None) -> None:
         """Show another journal (already opened: flush the person page before opening it)."""
@@ -237,6 +261,8 @@ class MainWindow(QMainWindow):
         for page in (self.today, self.people, self.decisions):
             page.stale = True
         self.search.refresh()
+        for page in self.relationship_pages():
+            page.person_changed(0)
         for page in (self.today, self.people, self.decisions):
             if page.isVisible() or page is self.today:
                 page.refresh()

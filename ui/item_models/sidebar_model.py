@@ -13,6 +13,9 @@ PAGES = (
     ("people", "People"),
     ("decisions", "Decisions"),
     ("search", "Search"),
+    ("network", "Network"),
+    ("lessons", "Lessons"),
+    ("focus", "Focus"),
 )
 
 

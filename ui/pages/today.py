@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from journal import people
+from journal.focus import focus_list
 from journal.today import today_view
 
 from ..item_models import today_models
+from ..item_models.focus_models import compact_focus_model
 from ..item_models.records_model import RecordsModel
 from .common import PersonTable, heading
 
@@ -92,6 +94,9 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(body)
         self.title = heading("Today", parent=body)
         layout.addWidget(self.title)
+        self.focus_model = compact_focus_model(self)
+        self.focus_table = self._section(layout, "focusTable", "Focus", self.focus_model, None)
+        self.focus_table.stretch(2)
         self.reconnect_model = today_models.reconnect_model(self)
         self.revisit_model = today_models.revisit_model(self)
         self.follow_up_model = today_models.follow_up_model(self)
@@ -141,6 +146,16 @@ class TodayPage(QWidget):
         table.setProperty("sectionTitle", title)
         return table
 
+    def _refresh_focus(self) -> None:
+        """The focus list, compact, above the rest (hidden while it is empty)."""
+        entries = focus_list()
+        self.focus_model.set_records(entries)
+        self.focus_table.setVisible(bool(entries))
+        self.focus_table.fit_rows(most=20)
+        label = self.findChild(QLabel, "focusTableLabel")
+        label.setText(f"Focus ({len(entries)})")
+        label.setVisible(bool(entries))
+
     def is_welcome(self) -> bool:
         return self._stack.currentWidget() is self.welcome
 
@@ -166,6 +181,7 @@ class TodayPage(QWidget):
             label.setText(f"{table.property('sectionTitle')} ({len(records)})")
             label.setVisible(bool(records))
         self.nothing.setVisible(view.empty)
+        self._refresh_focus()
 
     def showEvent(self, event) -> None:
         if self.stale or self.day != dt.date.today():  # left open overnight

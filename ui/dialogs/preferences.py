@@ -1,0 +1,114 @@
+"""Preferences kept in the journal: the pause after a strong no, and a cadence for each tag."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import preferences, tags
+
+from ..guard import attempt
+
+MAX_DAYS = 3650
+
+
+def _days_box(parent: QWidget, name: str, accessible: str, none_text: str) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setObjectName(name)
+    box.setAccessibleName(accessible)
+    box.setRange(0, MAX_DAYS)
+    box.setSpecialValueText(none_text)
+    box.setSuffix(" days")
+    return box
+
+
+class PreferencesDialog(QDialog):
+    """Saves on OK; `saved` tells the window to read Today again."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle("Preferences")
+        self.setAccessibleName("Preferences")
+        self.setMinimumWidth(420)
+        self.cool_down = _days_box(self, "coolDownBox", "Cool-down after a strong no", "no pause")
+        self.cool_down.setValue(preferences.cool_down_days())
+        pause = QGroupBox("After a strong no", self)
+        pause_form = QFormLayout(pause)
+        pause_form.addRow("Pause reconnect suggestions &for", self.cool_down)
+        explain = QLabel("A strong no deserves respect: Today leaves them be for a while.", pause)
+        explain.setWordWrap(True)
+        explain.setProperty("role", "hint")
+        pause_form.addRow(explain)
+        self._cadences = tags.tag_cadences()
+        names = sorted(set(tags.all_tags()) | set(self._cadences), key=str.casefold)
+        self.cadence_boxes: dict[str, QSpinBox] = {}
+        cadence = QGroupBox("Keep in touch, by tag", self)
+        inner = QWidget(cadence)
+        form = QFormLayout(inner)
+        for name in names:
+            box = _days_box(inner, f"cadence_{name}", f"Cadence for {name}", "no cadence")
+            box.setPrefix("every ")
+            box.setValue(self._cadences.get(name) or 0)
+            self.cadence_boxes[name] = box
+            form.addRow(name, box)
+        if not names:
+            form.addRow(QLabel("No tags yet: tag people to give each persona a cadence.", inner))
+        scroll = QScrollArea(cadence)
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setMaximumHeight(260)
+        note = QLabel(
+            "A person's own cadence overrides their tags'; with several tags the shortest applies.",
+            cadence,
+        )
+        note.setWordWrap(True)
+        note.setProperty("role", "hint")
+        cadence_layout = QVBoxLayout(cadence)
+        cadence_layout.addWidget(scroll)
+        cadence_layout.addWidget(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(pause)
+        layout.addWidget(cadence)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
+
+    def save(self) -> bool:
+        """Write what changed; False (dialog stays open) if the journal refused something."""
+        days = self.cool_down.value()
+        if (
+            days != preferences.cool_down_days()
+            and attempt(self, "Saving the cool-down", preferences.set_cool_down_days, days) is None
+        ):
+            return False
+        for name, box in self.cadence_boxes.items():
+            wanted = box.value() or None
+            if wanted == self._cadences.get(name):
+                continue
+            try_it = attempt(self, f"Saving the cadence of {name}", _set_cadence, name, wanted)
+            if try_it is None:
+                return False
+            self._cadences[name] = wanted
+        return True
+
+
+def _set_cadence(name: str, days: int | None) -> bool:
+    tags.set_tag_cadence(name, days)
+    return True

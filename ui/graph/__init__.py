@@ -1,0 +1,1 @@
+"""The referral network drawn with QGraphicsView: node and arrow items, the view, the legend."""

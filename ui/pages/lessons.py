@@ -1,0 +1,152 @@
+"""Lessons: what every no taught, grouped by offer or tag; the objections that keep coming up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.lessons import decisions_over_time, group_lessons, lessons, objection_themes
+
+from ..item_models.lessons_model import LessonsModel, themes_model
+from ..item_models.records_model import PERSON_ID_ROLE
+from .common import PersonTable, heading
+from .lessons_chart import DecisionsChart
+
+DEBOUNCE_MS = 150
+
+
+class LessonsPage(QWidget):
+    openPerson = Signal(int, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lessonsPage")
+        self.setAccessibleName("Lessons")
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setObjectName("lessonsFilter")
+        self.filter_box.setAccessibleName("Filter lessons")
+        self.filter_box.setPlaceholderText("Filter by words in the lesson, the offer or the name")
+        self.filter_box.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh_lessons)
+        self.filter_box.textChanged.connect(lambda _: self._timer.start())
+        self.by_offer = self._toggle("groupByOffer", "By &offer")
+        self.by_tag = self._toggle("groupByTag", "By &tag")
+        self.by_offer.setChecked(True)
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        group.addButton(self.by_offer)
+        group.addButton(self.by_tag)
+        group.buttonToggled.connect(lambda _, on: on and self.refresh_lessons())
+        self.model = LessonsModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("lessonsTree")
+        self.tree.setAccessibleName("Lessons")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.doubleClicked.connect(self._open)
+        self.tree.activated.connect(self._open)
+        self.count = QLabel(self)
+        self.count.setProperty("role", "hint")
+        self.themes = themes_model(self)
+        self.themes_table = PersonTable("objectionThemes", "Objections that keep coming up", self)
+        self.themes_table.setModel(self.themes)
+        self.themes_table.stretch(0, 2)
+        self.themes_table.openRow.connect(self._open_theme)
+        self.chart = DecisionsChart(self)
+        left = QWidget(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_box, 1)
+        bar.addWidget(self.by_offer)
+        bar.addWidget(self.by_tag)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.count)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        themes_title = heading("Open objections that keep coming up", "section", right)
+        themes_title.setBuddy(self.themes_table)
+        right_layout.addWidget(themes_title)
+        right_layout.addWidget(self.themes_table, 1)
+        right_layout.addWidget(heading("Decisions, the last 12 months", "section", right))
+        right_layout.addWidget(self.chart)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([620, 420])
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Lessons", parent=self))
+        layout.addWidget(self.splitter, 1)
+        self.stale = True
+
+    def _toggle(self, name: str, text: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setText(text)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setCheckable(True)
+        return button
+
+    def grouping(self) -> str:
+        return "tag" if self.by_tag.isChecked() else "offer"
+
+    def set_grouping(self, by: str) -> None:
+        (self.by_tag if by == "tag" else self.by_offer).setChecked(True)
+
+    def refresh(self) -> None:
+        self.stale = False
+        self.refresh_lessons()
+        self.themes.set_records(objection_themes())
+        self.chart.set_months(decisions_over_time(12))
+
+    def refresh_lessons(self) -> None:
+        self._timer.stop()
+        rows = lessons(self.filter_box.text())
+        self.model.set_groups(group_lessons(rows, by=self.grouping()))
+        self.tree.expandAll()
+        for column in (1, 2, 3):
+            self.tree.resizeColumnToContents(column)
+        noun = "lesson" if len(rows) == 1 else "lessons"
+        self.count.setText(f"{len(rows)} {noun}" if rows else "No lessons match.")
+
+    def _open(self, index: QModelIndex) -> None:
+        pid = index.siblingAtColumn(0).data(PERSON_ID_ROLE)
+        lesson = self.model.lesson(index.siblingAtColumn(0))
+        if pid is not None and lesson is not None:
+            self.openPerson.emit(int(pid), ("decision", lesson.decision_id))
+
+    def _open_theme(self, row: int) -> None:
+        pid = self.themes.person_id(row)
+        if pid is not None:
+            self.openPerson.emit(pid, None)
+
+    def person_changed(self, person_id: int) -> None:
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
