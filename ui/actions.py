@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from journal import people
 
 from . import settings
+from .dialogs import encrypt
 from .guard import attempt
 from .icons import icon
 
@@ -100,6 +101,8 @@ def build_actions(window: MainWindow) -> ActionRegistry:
     r.add("open_sample", "Open the &sample journal", window.files.open_sample)
     r.add("import", "&Import contacts…", window.files.import_contacts)
     r.add("backup", "&Backup now", window.files.backup_now, ("Ctrl+Shift+B",))
+    r.add("encrypt", "&Encrypt journal…", lambda _=False: encrypt.encrypt_journal(window))
+    r.add("decrypt", "&Decrypt journal…", lambda _=False: encrypt.decrypt_journal(window))
     r.add("quit", "&Quit", window.close, (Key.Quit, "Ctrl+Q"))
     # Edit
     r.add("new_person", "New &person…", window.new_person, ("Ctrl+N",), icon_name="add-person")
@@ -184,6 +187,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "import",
             None,
             "backup",
+            "encrypt",
+            "decrypt",
             None,
             "quit",
         ),

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.errors import JournalError
 from journal.lock import JournalLock
-from journal.storage import Journal, open_journal
+from journal.storage import Journal
 
-from .dialogs import journal_files
+from .dialogs import journal_files, passphrase
 from .style import apply_style
 
 ORGANIZATION = "Rapport"
@@ -52,7 +52,10 @@ def open_for_window(path: Path | None, demo: bool) -> tuple[Journal, JournalLock
     path = path or default_path()
     lock = journal_files.lock_journal(path)
     try:
-        return open_journal(path), lock
+        journal = passphrase.open_or_unlock(None, path)  # an encrypted one asks for its passphrase
+        if journal is None:
+            raise passphrase.Cancelled("no passphrase was given")
+        return journal, lock
     except JournalError:
         lock.release()
         raise
@@ -73,6 +76,8 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     app = application()
     try:
         journal, lock = open_for_window(path, demo)
+    except passphrase.Cancelled:
+        return 0
     except JournalError as exc:
         tell_cannot_open(str(exc))
         return 1

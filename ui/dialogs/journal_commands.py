@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal import backups
-from journal.storage import open_journal
 
 from ..guard import attempt
-from . import journal_files
+from . import journal_files, passphrase
 from .background import Worker, run_in_background
 
 if TYPE_CHECKING:
@@ -42,7 +41,8 @@ class JournalCommands:
         self.wait()
         w.person.flush()
         lock = attempt(w, "Opening the journal", journal_files.lock_journal, path)
-        journal = attempt(w, "Opening the journal", open_journal, path) if lock else None
+        opening = passphrase.open_or_unlock  # an encrypted journal asks for its passphrase
+        journal = attempt(w, "Opening the journal", opening, w, path) if lock else None
         if journal is None:
             if lock is not None:
                 lock.release()

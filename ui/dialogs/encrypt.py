@@ -1,0 +1,134 @@
+"""File → Encrypt journal… and Decrypt journal…: confirm, ask for the passphrase, convert the
+journal (and its backups) and open it again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from journal import crypto
+from journal.crypto import WrongPassphrase
+from journal.storage import open_journal
+
+from ..guard import attempt
+from .passphrase import PassphraseDialog
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+ENCRYPT_WARNING = (
+    "Anyone who opens the file will need the passphrase, and so will you: if it is forgotten, "
+    "nothing can open the journal or its backups again. Its backups are encrypted too."
+)
+DECRYPT_WARNING = (
+    "The journal and its backups will be readable by anyone who can open the files on this "
+    "computer."
+)
+
+
+def is_encrypted(window: MainWindow) -> bool:
+    return crypto.passphrase_of(window.journal.db) is not None
+
+
+def confirm(parent: QWidget, title: str, text: str, details: str, yes: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setObjectName("encryptConfirm")
+    box.setInformativeText(details)
+    go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def encrypt_journal(window: MainWindow) -> None:
+    if is_encrypted(window):
+        window.status("This journal is already encrypted.")
+        return
+    if not confirm(window, "Encrypt journal", "Encrypt this journal?", ENCRYPT_WARNING, "Encrypt"):
+        return
+    dialog = PassphraseDialog(
+        window,
+        "Encrypt journal",
+        "Choose a passphrase: a few words only you know, typed twice.",
+        confirm=True,
+        ok_text="Encrypt",
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    passphrase = dialog.passphrase()
+    convert(
+        window,
+        "Encrypting the journal",
+        lambda path: crypto.encrypt_journal(path, passphrase),
+        passphrase,
+        "The journal is encrypted: it opens only with its passphrase.",
+    )
+
+
+def decrypt_journal(window: MainWindow) -> None:
+    current = crypto.passphrase_of(window.journal.db)
+    if current is None:
+        window.status("This journal is not encrypted.")
+        return
+    if not confirm(window, "Decrypt journal", "Decrypt this journal?", DECRYPT_WARNING, "Decrypt"):
+        return
+
+    def same(typed: str) -> str:
+        if typed != current:
+            raise WrongPassphrase("wrong passphrase")
+        return typed
+
+    dialog = PassphraseDialog(
+        window,
+        "Decrypt journal",
+        "Type the journal's passphrase to decrypt it.",
+        attempt=same,
+        ok_text="Decrypt",
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    convert(
+        window,
+        "Decrypting the journal",
+        lambda path: crypto.decrypt_journal(path, current),
+        None,
+        "The journal is no longer encrypted.",
+    )
+
+
+def convert(
+    window: MainWindow,
+    action: str,
+    job: Callable[[Path], Any],
+    new_key: str | None,
+    done: str,
+) -> None:
+    """Close the journal, run `job` on its file, and open it again (with `new_key` if it worked).
+
+    The conversion needs the file to itself, so it runs with the journal closed and nothing else
+    happening in the window (a journal of a few thousand people takes about a second).
+    """
+    path = window.journal.path
+    old_key = crypto.passphrase_of(window.journal.db)
+    window.files.wait()
+    window.person.flush()
+    window.journal.close()
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        converted = attempt(window, action, job, path)
+    finally:
+        QApplication.restoreOverrideCursor()
+    key = new_key if converted is not None else old_key
+    journal = attempt(window, "Opening the journal again", open_journal, path, key)
+    if journal is None:
+        window.close()
+        return
+    window.set_journal(journal)
+    if converted is not None:
+        also = f" ({len(converted)} backups too)" if converted else ""
+        window.status(done + also)
