@@ -100,6 +100,8 @@ def build_actions(window: MainWindow) -> ActionRegistry:
     r.add("open_journal", "&Open journal…", window.files.choose_journal, (Key.Open,))
     r.add("open_sample", "Open the &sample journal", window.files.open_sample)
     r.add("import", "&Import contacts…", window.files.import_contacts)
+    r.add("duplicates", "Review possible &duplicates…", window.files.review_duplicates)
+    r.add("export", "&Export…", window.files.export, ("Ctrl+Shift+E",))
     r.add("backup", "&Backup now", window.files.backup_now, ("Ctrl+Shift+B",))
     r.add("encrypt", "&Encrypt journal…", lambda _=False: encrypt.encrypt_journal(window))
     r.add("decrypt", "&Decrypt journal…", lambda _=False: encrypt.decrypt_journal(window))
@@ -128,6 +130,8 @@ def build_actions(window: MainWindow) -> ActionRegistry:
         go = lambda _=False, n=name: window.show_page(n)  # noqa: E731
         r.add(f"page_{name}", label, go, (f"Ctrl+{number}",))
     r.add("back", "&Back", window.go_back, (Key.Back, "Alt+Left"), icon_name="back")
+    brief = "Meeting brief: one page to read before you meet them"
+    r.add("brief", "Meeting &brief…", window.show_brief, ("Ctrl+B",), tip=brief)
     r.add("show_trashed", "Show &trashed people", window.set_show_trashed, checkable=True)
     # Help
     r.add("shortcuts", "&Keyboard shortcuts", window.show_shortcuts, (Key.HelpContents,))
@@ -185,6 +189,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "recent",
             "open_sample",
             "import",
+            "duplicates",
+            "export",
             None,
             "backup",
             "encrypt",
@@ -210,6 +216,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             None,
             "back",
             "find",
+            "brief",
             None,
             "show_trashed",
         ),

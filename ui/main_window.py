@@ -16,6 +16,7 @@ from journal.storage import Journal
 from . import settings
 from .actions import TrashPersonCommand, build_actions, build_menus
 from .dialogs import journal_files
+from .dialogs.brief_dialog import BriefDialog
 from .dialogs.info import AboutDialog, ShortcutsDialog
 from .dialogs.journal_commands import JournalCommands
 from .dialogs.new_person import NewPersonDialog
@@ -92,11 +93,9 @@ class MainWindow(QMainWindow):
         self.today.addPersonRequested.connect(self.new_person)
         self.today.importRequested.connect(self.files.import_contacts)
         self.today.sampleRequested.connect(self.files.open_sample)
-        self.today.import_button.setEnabled(journal_files.import_available())
         self.today.import_button.setToolTip("Import a vCard, CSV or Rapport JSON file")
-        if not journal_files.import_available():
-            self.today.import_button.setToolTip("Importing contacts is coming soon")
-            self.registry["import"].setEnabled(False)
+        if header := getattr(self.person.page, "header", None):
+            header.brief_button.setDefaultAction(self.registry["brief"])
         self.resize(1280, 800)
         self._restore()
         self._journal_opened()
@@ -198,6 +197,18 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is not self.person:
             self.open_person(pid)
         self.person.new_note()
+
+    def show_brief(self) -> None:
+        pid = self.current_person_id()
+        if pid is None:
+            self.status("Open or select a person first, then Ctrl+B shows their meeting brief.")
+            return
+        self.person.flush()
+        dialog = BriefDialog(pid, self.files.background, self)
+        dialog.saved.connect(self.status)
+        dialog.finished.connect(dialog.deleteLater)
+        self.brief_dialog = dialog
+        dialog.open()
 
     def trash_current_person(self) -> None:
         pid = self.current_person_id()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ui import app as app_module
 from ui import settings
 from ui.dialogs import journal_files
@@ -25,15 +23,6 @@ def test_default_path_is_in_app_data(qapp) -> None:
     assert path.name == "journal.sqlite"
 
 
-@pytest.mark.skipif(journal_files.sample_available(), reason="the sample journal exists")
-def test_demo_without_sample_says_so(monkeypatch, qapp) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(app_module, "tell_cannot_open", told.append)
-    assert app_module.run_app(None, demo=True) == 1
-    assert "sample journal" in told[0]
-
-
-@pytest.mark.skipif(not journal_files.sample_available(), reason="no sample journal yet")
 def test_sample_journal_opens_in_the_window(window) -> None:
     window.files.open_sample()
     path = window.journal.path

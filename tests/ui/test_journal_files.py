@@ -73,8 +73,16 @@ def test_a_file_that_is_not_a_journal_is_refused_in_the_window(window, tmp_path,
     assert not JournalLock(bogus).path.exists()
 
 
-@pytest.mark.skipif(not journal_files.interchange_available(), reason="no import yet")
-def test_import_runs_in_the_background(window, qtbot, tmp_path, monkeypatch) -> None:
+def import_through_preview(window, qtbot, path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(journal_files, "choose_import_file", lambda _: path)
+    window.registry["import"].trigger()
+    flow = window.files.imports
+    qtbot.waitUntil(lambda: flow.preview is not None and flow.preview.isVisible())
+    flow.preview.import_button.click()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported:"))
+
+
+def test_a_rapport_json_file_imports_in_the_background(window, qtbot, tmp_path, monkeypatch):
     source = tmp_path / "source.sqlite"
     own = window.journal.path
     with open_journal(source):
@@ -84,13 +92,18 @@ def test_import_runs_in_the_background(window, qtbot, tmp_path, monkeypatch) -> 
     monkeypatch.setattr(journal_files, "choose_import_file", lambda _: tmp_path / "contacts.json")
     assert window.today.is_welcome()
     window.today.import_button.click()
+    flow = window.files.imports
+    qtbot.waitUntil(lambda: flow.preview is not None and flow.preview.isVisible())
+    assert "Rapport JSON" in flow.preview.summary.text()
+    assert flow.preview.models["added"].column_texts(0) == ["Grace Hopper", "Alan Turing"]
+    assert people.count_people() == 0  # the preview wrote nothing
+    flow.preview.import_button.click()
     qtbot.waitUntil(lambda: "2 added" in window.statusBar().currentMessage())
     assert not window.today.is_welcome()
     window.show_page("people")
     assert window.people.model.rowCount() == 2
 
 
-@pytest.mark.skipif(not journal_files.contacts_available(), reason="no contacts import yet")
 def test_import_a_csv_of_contacts(window, qtbot, tmp_path, monkeypatch) -> None:
     (ada,) = add_people("Ada Lovelace", company="Analytical")
     csv = tmp_path / "contacts.csv"
@@ -99,22 +112,20 @@ def test_import_a_csv_of_contacts(window, qtbot, tmp_path, monkeypatch) -> None:
         "Ada Lovelace,Analytical,ada@engines.example\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr(journal_files, "choose_import_file", lambda _: csv)
-    window.registry["import"].trigger()
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported:"))
+    import_through_preview(window, qtbot, csv, monkeypatch)
     assert "1 added, 1 merged" in window.statusBar().currentMessage()
     window.show_page("people")
     assert window.people.model.rowCount() == 2
     assert people.get_person(ada).emails == ("ada@engines.example",)
 
 
-@pytest.mark.skipif(not journal_files.import_available(), reason="no import yet")
-def test_a_bad_import_file_is_explained(window, qtbot, tmp_path, monkeypatch, told) -> None:
-    junk = tmp_path / "junk.csv"
-    junk.write_bytes(b"\x00\x01\x02 not contacts")
-    monkeypatch.setattr(journal_files, "choose_import_file", lambda _: junk)
+def test_one_job_at_a_time(window, qtbot, tmp_path, monkeypatch) -> None:
+    csv = tmp_path / "contacts.csv"
+    csv.write_text("Name\nGrace Hopper\n", encoding="utf-8")
+    monkeypatch.setattr(journal_files, "choose_import_file", lambda _: csv)
+    window.registry["backup"].trigger()
+    assert window.files.busy()
     window.registry["import"].trigger()
-    qtbot.waitUntil(lambda: bool(told))
-    assert told[0].startswith("Importing did not work.")
+    assert "Still busy" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: not window.files.busy())
-    assert people.count_people() == 0
+    qtbot.waitUntil(lambda: "Backup saved" in window.statusBar().currentMessage())

@@ -1,4 +1,5 @@
-"""The File menu's commands: new, open and recent journals, the sample, import, backup."""
+"""The File menu's commands: new, open and recent journals, the sample, import, export,
+backup; all slow work goes through the window's one background worker."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from journal import backups
 
 from ..guard import attempt
 from . import journal_files, passphrase
-from .background import Worker, run_in_background
+from .background import Background
+from .export_dialog import ExportDialog
+from .import_flow import ImportFlow
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -19,7 +22,8 @@ if TYPE_CHECKING:
 class JournalCommands:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.worker: Worker | None = None
+        self.background = Background(window)
+        self.imports = ImportFlow(window, self.background)
 
     def new_journal(self) -> None:
         path = journal_files.choose_new_journal(self.window)
@@ -59,17 +63,19 @@ class JournalCommands:
             w.set_journal(journal, journal_files.lock_journal(journal.path))
 
     def import_contacts(self) -> None:
+        self.imports.start()
+
+    def review_duplicates(self) -> None:
+        self.imports.review_duplicates()
+
+    def export(self) -> ExportDialog:
         w = self.window
-        path = journal_files.choose_import_file(w)
-        if path is None:
-            return
         w.person.flush()
-
-        def imported(summary: str) -> None:
-            w.refresh_all()
-            w.status(summary)
-
-        self._start("Importing", lambda: journal_files.import_file(path), imported)
+        dialog = ExportDialog(self.background, w.journal.path.stem, w)
+        dialog.exported.connect(w.status)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def backup_now(self) -> None:
         w = self.window
@@ -81,19 +87,12 @@ class JournalCommands:
         )
 
     def _start(self, action: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        if self.worker is not None:
-            self.window.status("Still busy with the last backup or import; try again in a moment.")
-            return
-        self.worker = run_in_background(self.window, action, job, done)
-        self.worker.finished.connect(self._finished)
-
-    def _finished(self) -> None:
-        self.worker = None
+        if not self.background.run(action, job, done):
+            self.window.status("Still busy with the last backup, import or export; try again.")
 
     def busy(self) -> bool:
-        return self.worker is not None
+        return self.background.busy()
 
     def wait(self) -> None:
         """Block until background work is over (before the journal closes)."""
-        if self.worker is not None:
-            self.worker.wait()
+        self.background.wait()

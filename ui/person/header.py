@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -85,6 +86,11 @@ class PersonHeader(QFrame):
         muted(self.referred_by)
         self.referred_by.linkActivated.connect(self._link)
         self.trashed = Badge("trashedBadge")
+        self.brief_button = QToolButton()  # the window gives it the Meeting brief action
+        named(self.brief_button, "briefButton", "Meeting brief")
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name, 1)
+        name_row.addWidget(self.brief_button)
 
         company_row = QHBoxLayout()
         company_row.addWidget(self.company, 3)
@@ -106,7 +112,7 @@ class PersonHeader(QFrame):
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(6)
         layout.addWidget(self.trashed)
-        layout.addWidget(self.name)
+        layout.addLayout(name_row)
         layout.addLayout(company_row)
         layout.addLayout(facts)
         layout.addLayout(tags_row)
