@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu
 from journal import people
 
 from . import settings
-from .dialogs import encrypt
+from .dialogs import encrypt, restore_dialog
 from .guard import attempt
 from .icons import icon
 
@@ -103,6 +103,7 @@ def build_actions(window: MainWindow) -> ActionRegistry:
     r.add("duplicates", "Review possible &duplicates…", window.files.review_duplicates)
     r.add("export", "&Export…", window.files.export, ("Ctrl+Shift+E",))
     r.add("backup", "&Backup now", window.files.backup_now, ("Ctrl+Shift+B",))
+    r.add("restore", "&Restore from backup…", lambda: restore_dialog.open_restore(window))
     r.add("encrypt", "&Encrypt journal…", lambda _=False: encrypt.encrypt_journal(window))
     r.add("decrypt", "&Decrypt journal…", lambda _=False: encrypt.decrypt_journal(window))
     r.add("quit", "&Quit", window.close, (Key.Quit, "Ctrl+Q"))
@@ -193,6 +194,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "export",
             None,
             "backup",
+            "restore",
             "encrypt",
             "decrypt",
             None,

@@ -1,0 +1,96 @@
+"""File → Restore from backup…: the list of backups, the confirmation, the window reloaded, and
+the journal before the restore saved so it can be undone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal import backups, people
+from ui.dialogs import restore_dialog
+from ui.dialogs.restore_model import BackupsModel, reason_label
+
+
+def _click_when_asked(button_text: str) -> QTimer:
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            for button in box.buttons():
+                if button.text().replace("&", "") == button_text:
+                    timer.stop()
+                    button.click()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(click)
+    timer.start()
+    return timer
+
+
+def test_backups_are_listed_restored_after_confirmation_and_undoable(qtbot, window, monkeypatch):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    people.add_person("Ana")
+    backups.backup(window.journal, reason="daily")
+    people.add_person("Bruno")
+    window.refresh_all()
+    window.registry["restore"].trigger()
+    dialog = window.restore_dialog
+    assert dialog.isVisible()
+    model = dialog.model
+    assert model.rowCount() == 1
+    assert model.index(0, 1).data() == "Daily backup"
+    assert model.index(0, 2).data() == "1 person"
+    timer = _click_when_asked("Restore")
+    dialog.restore_button.click()
+    timer.stop()
+    qtbot.waitUntil(lambda: [n for _, n in people.person_names()] == ["Ana"])
+    assert "saved as" in window.statusBar().currentMessage()
+    assert window.restored_dialog.isVisible()
+    assert "To undo" in window.restored_dialog.informativeText()
+    window.restored_dialog.close()
+    [safety] = [b for b in backups.list_backups(window.journal) if b.reason == "before-restore"]
+    assert safety.people == 2
+    assert restore_dialog.restore_in_window(window, safety.path)
+    window.restored_dialog.close()
+    assert [n for _, n in people.person_names()] == ["Ana", "Bruno"]
+    assert window.people.isVisible() or window.today.isVisible()
+
+
+def test_cancelling_the_confirmation_restores_nothing(qtbot, window, monkeypatch):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    people.add_person("Ana")
+    backups.backup(window.journal)
+    people.add_person("Bruno")
+    dialog = restore_dialog.open_restore(window)
+    timer = _click_when_asked("Cancel")
+    dialog.confirm()
+    timer.stop()
+    assert people.count_people() == 2
+    dialog.close()
+
+
+def test_no_backups_says_so(qtbot, window, monkeypatch):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    dialog = restore_dialog.open_restore(window)
+    assert "no backups" in dialog.findChild(type(dialog.where), "restoreIntro").text()
+    assert not dialog.restore_button.isEnabled()
+    dialog.close()
+
+
+def test_backups_model_passes_the_model_tester(qtmodeltester, journal, monkeypatch):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    people.add_person("Ana")
+    backups.backup(journal, reason="before-import")
+    backups.backup(journal, reason="before-v4")
+    model = BackupsModel(backups.list_backups(journal))
+    qtmodeltester.check(model)
+    assert {model.index(r, 1).data() for r in range(2)} == {
+        "Before an import",
+        "Before updating Rapport",
+    }
+
+
+def test_reason_labels() -> None:
+    assert reason_label("before-import-2") == "Before an import"
+    assert reason_label("before-restore") == "Before a restore"
+    assert reason_label("odd-one") == "Odd one"
