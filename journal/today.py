@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from peewee import fn
+
 from . import decisions, listing, reconnect
 from .followups import as_record
 from .models import Decision, FollowUp, Person
@@ -24,9 +26,25 @@ class Today:
     def empty(self) -> bool:
         return not (self.reconnect or self.revisit or self.follow_ups)
 
+    @property
+    def totals(self) -> tuple[int, int, int]:
+        """How many people, decisions and follow-ups are due (shown or not)."""
+        return (len(self.reconnect), len(self.revisit), len(self.follow_ups))
 
-def decisions_to_revisit(today: dt.date) -> list[DecisionRecord]:
-    """Weak nos and undecideds whose revisit date has come, and undecideds left too long."""
+
+@dataclass(frozen=True)
+class TodayShortlist(Today):
+    """Today with only the first rows of each list; `more` says how many were left out."""
+
+    more: tuple[int, int, int] = (0, 0, 0)
+
+    @property
+    def totals(self) -> tuple[int, int, int]:
+        shown = super().totals
+        return (shown[0] + self.more[0], shown[1] + self.more[1], shown[2] + self.more[2])
+
+
+def _revisit_query(today: dt.date):  # type: ignore[no-untyped-def]
     stale = today - dt.timedelta(days=UNDECIDED_GRACE_DAYS)
     due = Decision.revisit_on.is_null(False) & (Decision.revisit_on <= today)
     forgotten = (
@@ -34,9 +52,8 @@ def decisions_to_revisit(today: dt.date) -> list[DecisionRecord]:
         & (Decision.outcome == "undecided")
         & (Decision.decided_on <= stale)
     )
-    ids = [
-        d.id
-        for d in Decision.select(Decision.id)
+    return (
+        Decision.select(Decision.id)
         .join(Person)
         .where(
             Decision.trashed_at.is_null(),
@@ -44,24 +61,55 @@ def decisions_to_revisit(today: dt.date) -> list[DecisionRecord]:
             Decision.outcome.in_(["weak_no", "undecided"]),
             due | forgotten,
         )
-    ]
-    found = decisions.decisions_by_id(ids)
+    )
+
+
+def decisions_to_revisit(today: dt.date, limit: int | None = None) -> list[DecisionRecord]:
+    """Weak nos and undecideds whose revisit date has come, and undecideds left too long.
+
+    Oldest first; with `limit`, only the first `limit` of them.
+    """
+    query = _revisit_query(today).order_by(
+        fn.COALESCE(Decision.revisit_on, Decision.decided_on), Decision.id
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    found = decisions.decisions_by_id([d_id for (d_id,) in query.tuples()])
     return sorted(found, key=lambda d: (d.revisit_on or d.decided_on, d.id))
 
 
-def follow_ups_due(today: dt.date) -> list[FollowUpRecord]:
-    query = (
+def _follow_ups_query(today: dt.date):  # type: ignore[no-untyped-def]
+    return (
         FollowUp.select(FollowUp, Person.id, Person.name)
         .join(Person)
         .where(FollowUp.done == False, FollowUp.due_on <= today, Person.trashed_at.is_null())  # noqa: E712
-        .order_by(FollowUp.due_on, FollowUp.id)
     )
+
+
+def follow_ups_due(today: dt.date, limit: int | None = None) -> list[FollowUpRecord]:
+    query = _follow_ups_query(today).order_by(FollowUp.due_on, FollowUp.id)
+    if limit is not None:
+        query = query.limit(limit)
     return [as_record(f, f.person.name) for f in query]
 
 
-def today_view(today: dt.date | None = None) -> Today:
-    """Everything due on `today` (the real today unless given), in one call."""
+def today_view(today: dt.date | None = None, *, limit: int | None = None) -> Today:
+    """Everything due on `today` (the real today unless given), in one call.
+
+    With `limit`, a TodayShortlist: each list holds only its first `limit` rows, `more` says how
+    many were left out: the counts cost a few cheap queries, the rows are read only for those shown.
+    """
     today = today or dt.date.today()
     due = reconnect.due_people(today)
-    rows = listing.person_rows([pid for pid, _, _ in due])
-    return Today(today, rows, decisions_to_revisit(today), follow_ups_due(today))
+    shown = due if limit is None else due[:limit]
+    rows = listing.person_rows([pid for pid, _, _ in shown])
+    revisit = decisions_to_revisit(today, limit)
+    follow_ups = follow_ups_due(today, limit)
+    if limit is None:
+        return Today(today, rows, revisit, follow_ups)
+    more = (
+        len(due) - len(shown),
+        _revisit_query(today).count() - len(revisit) if len(revisit) == limit else 0,
+        _follow_ups_query(today).count() - len(follow_ups) if len(follow_ups) == limit else 0,
+    )
+    return TodayShortlist(today, rows, revisit, follow_ups, more)

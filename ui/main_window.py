@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.today.addPersonRequested.connect(self.new_person)
         self.today.importRequested.connect(self.files.import_contacts)
         self.today.sampleRequested.connect(self.files.open_sample)
+        self.today.duePeopleRequested.connect(self.show_due_people)
         self.today.import_button.setToolTip("Import a vCard, CSV or Rapport JSON file")
         if header := getattr(self.person.page, "header", None):
             header.brief_button.setDefaultAction(self.registry["brief"])
@@ -121,6 +122,10 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         self._go((name, None))
+
+    def show_due_people(self) -> None:
+        self.people.due_button.setChecked(True)
+        self.show_page("people")
 
     def open_person(self, person_id: int, focus: tuple[str, int] | None = None) -> None:
         self._go(("person", person_id))

@@ -35,6 +35,7 @@ class PeopleModel(QAbstractTableModel):
         self._descending = False
         self._ids: list[int] = []
         self._rows: dict[int, PersonRow] = {}
+        self._loaded = False  # ids are read on the first reload, not when a sort is chosen
 
     # --- what the page sets -------------------------------------------------------------
     @property
@@ -50,6 +51,7 @@ class PeopleModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = listing.person_ids(self._filter, sort=self._sort, descending=self._descending)
         self._rows.clear()
+        self._loaded = True
         self.endResetModel()
 
     def person_id(self, row: int) -> int | None:
@@ -128,6 +130,10 @@ class PeopleModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
+            return
+        if not self._loaded:  # nothing shown yet: remember the order for the first reload
+            self._sort = COLUMNS[column][1]
+            self._descending = order == Qt.SortOrder.DescendingOrder
             return
         self.layoutAboutToBeChanged.emit()
         self._sort = COLUMNS[column][1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +32,7 @@ WELCOME = (
     "decided and why, and when it is time to get back in touch.\n\n"
     "Start with one person you spoke to this week."
 )
+SHOWN = 50  # rows per section; the rest is counted ("and 4 213 more")
 
 
 class TodayPage(QWidget):
@@ -41,6 +42,7 @@ class TodayPage(QWidget):
     addPersonRequested = Signal()
     importRequested = Signal()
     sampleRequested = Signal()
+    duePeopleRequested = Signal()  # "and N more" under Due to reconnect: People, filtered by Due
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,8 @@ class TodayPage(QWidget):
         self._stack.addWidget(self._build_sections())
         self.stale = True
         self.day = dt.date.today()
+        self._painted = False  # until then, refresh() leaves the data for after the first paint
+        self._load_after_paint = False
 
     def _build_welcome(self) -> QWidget:
         page = QWidget(self)
@@ -141,8 +145,14 @@ class TodayPage(QWidget):
             self.openPerson.emit(model.person_id(row), focus)
 
         table.openRow.connect(open_row)
+        more = QLabel("", self)
+        more.setObjectName(f"{name}More")
+        more.setProperty("role", "hint")
+        more.linkActivated.connect(lambda _: self.duePeopleRequested.emit())
+        more.hide()
         layout.addWidget(label)
         layout.addWidget(table)
+        layout.addWidget(more)
         table.setProperty("sectionTitle", title)
         return table
 
@@ -160,30 +170,59 @@ class TodayPage(QWidget):
         return self._stack.currentWidget() is self.welcome
 
     def refresh(self) -> None:
-        """Read Today again (it is one call: a few queries, whatever the size of the journal)."""
-        self.stale = False
+        """Read Today again: a few queries, and rows only for the first SHOWN of each section.
+
+        Before the page is first shown and painted, only welcome-or-not is decided here; the
+        rest is read just after the first paint, so the window appears at once.
+        """
         self.day = dt.date.today()
         if people.count_people() == 0:
+            self.stale = False
             self._stack.setCurrentIndex(0)
             return
         self._stack.setCurrentIndex(1)
-        view = today_view()
+        if not self._painted and not self.isVisible():
+            self.stale = True
+            self.title.setText(f"Today, {self.day:%A %d %B}")
+            self.nothing.hide()
+            return
+        self.stale = False
+        view = today_view(limit=SHOWN)
         self.title.setText(f"Today, {view.day:%A %d %B}")
-        for model, table, records in (
-            (self.reconnect_model, self.reconnect_table, view.reconnect),
-            (self.revisit_model, self.revisit_table, view.revisit),
-            (self.follow_up_model, self.follow_up_table, view.follow_ups),
+        for model, table, records, total in (
+            (self.reconnect_model, self.reconnect_table, view.reconnect, view.totals[0]),
+            (self.revisit_model, self.revisit_table, view.revisit, view.totals[1]),
+            (self.follow_up_model, self.follow_up_table, view.follow_ups, view.totals[2]),
         ):
             model.set_records(records)
             table.setVisible(bool(records))
             table.fit_rows()
             label = self.findChild(QLabel, f"{table.objectName()}Label")
-            label.setText(f"{table.property('sectionTitle')} ({len(records)})")
+            label.setText(f"{table.property('sectionTitle')} ({total})")
             label.setVisible(bool(records))
+            self._show_more(table, total - len(records))
         self.nothing.setVisible(view.empty)
         self._refresh_focus()
 
+    def _show_more(self, table: PersonTable, more: int) -> None:
+        label = self.findChild(QLabel, f"{table.objectName()}More")
+        count = f"{more:,}".replace(",", "\N{THIN SPACE}")
+        text = f"and {count} more"
+        if table is self.reconnect_table:
+            text = f'<a href="people-due">{text} (People, filtered by Due)</a>'
+        label.setText(text)
+        label.setVisible(more > 0)
+
     def showEvent(self, event) -> None:
-        if self.stale or self.day != dt.date.today():  # left open overnight
+        if not self._painted and self.stale:
+            self._load_after_paint = True
+        elif self.stale or self.day != dt.date.today():  # left open overnight
             self.refresh()
         super().showEvent(event)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self._painted = True
+        if self._load_after_paint:
+            self._load_after_paint = False
+            QTimer.singleShot(0, self.refresh)
