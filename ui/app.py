@@ -9,12 +9,14 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journal.errors import JournalError
+from journal.errors import JournalError, NotAJournal
 from journal.lock import JournalLock
 from journal.storage import Journal
 
-from . import paint_probe
-from .dialogs import journal_files, passphrase
+from . import paint_probe, single_instance
+from .auto_backup import DailyBackup
+from .dialogs import journal_files, passphrase, recover_dialog
+from .live_refresh import JournalWatch
 from .style import apply_style
 
 ORGANIZATION = "Rapport"
@@ -75,10 +77,24 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     Returns the exit status: 0, or 1 when the journal cannot be opened.
     """
     app = application()
+    if not demo and single_instance.ask_running_to_raise(path or default_path()):
+        print("Rapport: the journal is open in another window; it was brought forward.")
+        return 0
     try:
         journal, lock = open_for_window(path, demo)
     except passphrase.Cancelled:
         return 0
+    except NotAJournal as exc:
+        restored = None if demo else recover_dialog.offer_recovery(path or default_path(), str(exc))
+        if restored is None:
+            tell_cannot_open(str(exc))
+        if not restored:
+            return 1
+        try:
+            journal, lock = open_for_window(path, demo)
+        except JournalError as again:
+            tell_cannot_open(str(again))
+            return 1
     except JournalError as exc:
         tell_cannot_open(str(exc))
         return 1
@@ -88,6 +104,8 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     if paint_probe.armed():  # RAPPORT_BENCH_PAINTED=1: the benchmark times the first paint
         paint_probe.watch(window, window.stack.currentWidget)
     window.show()
+    window.watch = JournalWatch(window)  # writes by the command line; "come forward" requests
+    window.daily_backup = DailyBackup(window)
     try:
         return app.exec()
     finally:

@@ -1,0 +1,125 @@
+"""A damaged journal at start: said plainly, the newest good backup offered and restored with the
+damaged file kept aside; and the daily backup taken off the GUI thread after the window shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from journal import backups, people, recovery
+from journal.storage import open_journal
+from ui import app as app_module
+from ui.auto_backup import DailyBackup
+from ui.dialogs import recover_dialog
+
+
+def _damaged_journal_with_a_backup(path):
+    with open_journal(path) as journal:
+        people.add_person("Ana")
+        backups.backup(journal, reason="daily")
+        journal.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def _answer(text: str) -> QTimer:
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            for button in box.buttons():
+                if button.text() == text:
+                    timer.stop()
+                    button.click()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(click)
+    timer.start()
+    return timer
+
+
+def test_the_newest_good_backup_is_offered_and_restored(qtbot, journal_path, monkeypatch):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    damaged = _damaged_journal_with_a_backup(journal_path)
+    timer = _answer("Restore the backup")
+    assert recover_dialog.offer_recovery(journal_path, "it is damaged") is True
+    timer.stop()
+    [aside] = journal_path.parent.glob("journal.sqlite.damaged-*")
+    assert aside.read_bytes() == damaged
+    with open_journal(journal_path):
+        assert [n for _, n in people.person_names()] == ["Ana"]
+
+
+def test_saying_no_leaves_the_file_alone(qtbot, journal_path, monkeypatch):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    damaged = _damaged_journal_with_a_backup(journal_path)
+    timer = _answer("Quit")
+    assert recover_dialog.offer_recovery(journal_path, "it is damaged") is False
+    timer.stop()
+    assert journal_path.read_bytes() == damaged
+    assert not list(journal_path.parent.glob("*.damaged-*"))
+
+
+def test_the_question_says_what_happened_in_plain_words(qtbot, journal_path, monkeypatch):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    _damaged_journal_with_a_backup(journal_path)
+    [good] = recovery.backups_for(journal_path)
+    box, restore = recover_dialog.recovery_box(journal_path, "it is damaged", good)
+    qtbot.addWidget(box)
+    assert "damaged, or it is not a Rapport journal" in box.text()
+    assert "did not change the file" in box.informativeText()
+    assert "1 person" in box.informativeText()
+    assert restore.objectName() == "restoreBackupButton"
+
+
+def test_at_start_a_refused_recovery_exits_1_and_changes_nothing(journal_path, monkeypatch, qapp):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    damaged = _damaged_journal_with_a_backup(journal_path)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        recover_dialog, "offer_recovery", lambda path, problem: asked.append(problem) or False
+    )
+    assert app_module.run_app(journal_path) == 1
+    assert "damaged" in asked[0] or "not" in asked[0]
+    assert journal_path.read_bytes() == damaged
+
+
+class _NoLoop:
+    def exec(self) -> int:
+        return 0
+
+
+def test_at_start_a_recovered_journal_opens_in_the_window(journal_path, monkeypatch, qapp):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    _damaged_journal_with_a_backup(journal_path)
+    monkeypatch.setattr(
+        recover_dialog,
+        "offer_recovery",
+        lambda path, problem: bool(
+            recovery.restore_into(path, recovery.newest_good_backup(path).path)
+        ),
+    )
+    monkeypatch.setattr(app_module, "application", _NoLoop)
+    shown: list[QWidget] = []
+    monkeypatch.setattr(app_module, "DailyBackup", lambda window: shown.append(window))
+    assert app_module.run_app(journal_path) == 0
+    [window] = shown
+    assert window.journal.path == journal_path
+    window.watch.timer.stop()
+    window.watch.instance.close()
+    window.close()
+    window.deleteLater()
+
+
+def test_the_daily_backup_runs_in_a_thread_after_the_window_shows(qtbot, window, monkeypatch):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    people.add_person("Ana")
+    daily = DailyBackup(window, delay_ms=10)
+    qtbot.waitUntil(lambda: daily.result is not None, timeout=5000)
+    daily.wait()
+    assert daily.result.exists()
+    assert "Daily backup saved" in window.statusBar().currentMessage()
+    [taken] = backups.list_backups(window.journal)
+    assert taken.reason == "daily"
