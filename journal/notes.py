@@ -65,13 +65,13 @@ def get_note(note_id: int) -> NoteRecord:
 def notes_of(person_id: int, *, limit: int | None = None) -> list[NoteRecord]:
     """A person's live notes, newest first."""
     query = (
-        Note.select()
+        Note.select(Note.id, Note.person, Note.occurred_at, Note.kind, Note.body, Note.trashed_at)
         .where(Note.person == person_id, Note.trashed_at.is_null())
         .order_by(Note.occurred_at.desc(), Note.id.desc())
     )
     if limit is not None:
         query = query.limit(limit)
-    return [_record(n) for n in query]
+    return [NoteRecord(*row) for row in query.tuples()]  # tuples: no model object per note
 
 
 @db.atomic()

@@ -14,8 +14,6 @@ from journal import JournalError
 from journal.paths import default_journal_path
 from journal.storage import Journal
 
-from . import cli_commands as commands
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -89,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app import run_app  # Qt is imported only for the window
 
         return run_app(None if args.demo else path, demo=args.demo)
+    from . import cli_commands as commands  # not for the window: it starts faster without
+
     try:
         journal = commands.open_with_passphrase(path)
     except JournalError as exc:
@@ -115,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(journal: Journal, args: argparse.Namespace) -> int:
+    from . import cli_commands as commands
+
     handler = getattr(commands, f"cmd_{args.command}")
     output = handler(journal, args)
     if output is not None:

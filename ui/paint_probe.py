@@ -56,7 +56,10 @@ class FirstPaint(QObject):
         print(f"{LINE} {time.time():.6f}", flush=True)
         sys.stdout.flush()
         linger = int(os.environ.get("RAPPORT_BENCH_LINGER_MS") or 0)
-        QTimer.singleShot(max(linger, 0), QApplication.instance().quit)
+        if linger > 0:
+            QTimer.singleShot(linger, QApplication.instance().quit)
+        else:
+            QApplication.instance().quit()
 
 
 def watch(window: QWidget, page=None) -> FirstPaint:

@@ -25,7 +25,15 @@ DEBOUNCE_MS = 120
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Draws a row's HTML (snippet with bold matches, person underneath)."""
+    """Draws a row's HTML (snippet with bold matches, person underneath).
+
+    Every header row has the same height, and so does every hit (one line each, never wrapped):
+    each height is laid out once per font, so a new list of results costs no text layout.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[str, bool], int] = {}
 
     @staticmethod
     def _document(option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
@@ -55,11 +63,15 @@ class HtmlDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        doc = self._document(opt, index)
-        extra = 8 if index.data(IS_HEADER_ROLE) else 2
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + extra)
+        header = bool(index.data(IS_HEADER_ROLE))
+        key = (option.font.key(), header)
+        if key not in self._heights:
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            doc = self._document(opt, index)
+            self._heights[key] = int(doc.size().height()) + (8 if header else 2)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        return QSize(option.fontMetrics.horizontalAdvance(text) + 8, self._heights[key])
 
 
 class SearchPage(QWidget):

@@ -1,0 +1,139 @@
+"""The benchmark's result: medians and percentiles against the targets, as JSON and a table."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+from typing import Any
+
+from .journals import Size
+
+# figure: (label, unit, target)
+FIGURES: dict[str, tuple[str, str, str]] = {
+    "startup_large": (
+        "Start-up to a painted window, large journal",
+        "ms",
+        "< 1000 and ≤ 1.5× bare",
+    ),
+    "startup_empty": ("Start-up to a painted window, empty journal", "ms", ""),
+    "startup_bare": ("Start-up, bare PySide6 window (floor)", "ms", ""),
+    "startup_ratio": ("Start-up, large ÷ bare", "×", "≤ 1.5"),
+    "search_p50": ("Search as you type, per key, p50", "ms", ""),
+    "search_p95": ("Search as you type, per key, p95", "ms", "< 50 and ≤ 2× FTS5"),
+    "fts_p50": ("Raw FTS5 query (journal.search), p50", "ms", ""),
+    "fts_p95": ("Raw FTS5 query (journal.search), p95 (floor)", "ms", ""),
+    "search_ratio": ("Search p95 ÷ FTS5 p95", "×", "≤ 2"),
+    "people_filter_p50": ("People filter, per key, p50", "ms", ""),
+    "people_filter_p95": ("People filter, per key, p95", "ms", "< 30"),
+    "people_scroll_bottom": ("People: jump from top to bottom", "ms", ""),
+    "people_scroll_pages": ("People: Page Down from top to bottom, whole way", "ms", ""),
+    "people_scroll_page_p95": ("People: one Page Down, p95", "ms", ""),
+    "open_person": ("Open a person with 500 notes", "ms", "< 150"),
+    "save_note": ("Save a note (journal.notes.add_note)", "ms", "< 20"),
+    "save_note_composer": ("Save a note through the composer, shown", "ms", "< 20"),
+    "import_linkedin": ("Import LinkedIn connections into a new journal", "ms", "< 3000"),
+    "export_json": ("Export the whole journal to JSON", "ms", "< 5000"),
+    "memory_large": ("Peak memory, large journal open (Today read)", "MB", ""),
+    "memory_bare": ("Peak memory, bare window", "MB", ""),
+    "memory_extra": ("Peak memory above the bare window", "MB", "≤ 80"),
+}
+
+
+def _p(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    return statistics.quantiles(ordered, n=100, method="inclusive")[int(q) - 1]
+
+
+def summarise(raw: dict[str, Any]) -> dict[str, float]:
+    med = statistics.median
+    s = {
+        "startup_large": med(raw["startup_large_ms"]),
+        "startup_empty": med(raw["startup_empty_ms"]),
+        "startup_bare": med(raw["startup_bare_ms"]),
+        "search_p50": _p(raw["search_keystroke_ms"], 50),
+        "search_p95": _p(raw["search_keystroke_ms"], 95),
+        "fts_p50": _p(raw["fts_keystroke_ms"], 50),
+        "fts_p95": _p(raw["fts_keystroke_ms"], 95),
+        "people_filter_p50": _p(raw["people_filter_keystroke_ms"], 50),
+        "people_filter_p95": _p(raw["people_filter_keystroke_ms"], 95),
+        "people_scroll_bottom": med(raw["people_scroll_bottom_ms"]),
+        "people_scroll_pages": med(raw["people_scroll_pages_ms"]),
+        "people_scroll_page_p95": _p(raw["people_scroll_page_ms"] or [0.0], 95),
+        "open_person": med(raw["open_person_ms"]),
+        "save_note": med(raw["save_note_ms"]),
+        "save_note_composer": med(raw["save_note_composer_ms"]),
+        "import_linkedin": med(raw["import_linkedin_ms"]),
+        "export_json": med(raw["export_json_ms"]),
+        "memory_large": max(raw["memory_large_mb"]),
+        "memory_bare": max(raw["memory_bare_mb"]),
+    }
+    s["startup_ratio"] = s["startup_large"] / s["startup_bare"]
+    s["search_ratio"] = s["search_p95"] / max(s["fts_p95"], 1e-9)
+    s["memory_extra"] = s["memory_large"] - s["memory_bare"]
+    return s
+
+
+def verdicts(s: dict[str, float]) -> dict[str, bool]:
+    return {
+        "startup_large": s["startup_large"] < 1000 and s["startup_ratio"] <= 1.5,
+        "startup_ratio": s["startup_ratio"] <= 1.5,
+        "search_p95": s["search_p95"] < 50 and s["search_ratio"] <= 2,
+        "search_ratio": s["search_ratio"] <= 2,
+        "people_filter_p95": s["people_filter_p95"] < 30,
+        "open_person": s["open_person"] < 150,
+        "save_note": s["save_note"] < 20,
+        "save_note_composer": s["save_note_composer"] < 20,
+        "import_linkedin": s["import_linkedin"] < 3000,
+        "export_json": s["export_json"] < 5000,
+        "memory_extra": s["memory_extra"] <= 80,
+    }
+
+
+def machine() -> dict[str, Any]:
+    from PySide6 import __version__ as pyside
+    from PySide6.QtCore import qVersion
+
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), "")
+    except OSError:
+        pass
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": cpu or platform.processor(),
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "qt": qVersion(),
+        "pyside6": pyside,
+        "qpa": "offscreen",
+    }
+
+
+def result(size: Size, raw: dict[str, Any], runs: int, seconds: float) -> dict[str, Any]:
+    summary = summarise(raw)
+    return {
+        "journal": size.as_dict(),
+        "runs": runs,
+        "seconds": round(seconds, 1),
+        "machine": machine(),
+        "figures": {k: round(v, 2) for k, v in summary.items()},
+        "ok": verdicts(summary),
+        "targets": {k: v[2] for k, v in FIGURES.items() if v[2]},
+        "raw": raw,
+    }
+
+
+def table(res: dict[str, Any]) -> str:
+    """A Markdown table: figure, value, target, and whether it holds."""
+    lines = ["| figure | measured | target | |", "| --- | ---: | --- | --- |"]
+    for key, (label, unit, target) in FIGURES.items():
+        value = res["figures"][key]
+        shown = f"{value:.2f} {unit}" if unit == "×" else f"{value:,.0f} {unit}"
+        verdict = res["ok"].get(key)
+        mark = "" if verdict is None else ("✅" if verdict else "❌")
+        lines.append(f"| {label} | {shown} | {target} | {mark} |")
+    return "\n".join(lines)

@@ -1,0 +1,185 @@
+"""What a person feels inside the window (offscreen): typing, filtering, scrolling, opening, saving.
+
+Each keystroke is timed from the key press to the results shown: the page's refresh is called
+at once (instead of waiting for its debounce timer), then events are processed until the view
+has laid out and painted its rows.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+
+from journal.storage import Journal
+
+SEARCH_QUERY = "cash flow tight"
+FILTER_QUERY = "nadia ok"
+
+
+def application(settings_dir: Path) -> QApplication:
+    """The QApplication, with QSettings kept in `settings_dir` (never the person's own)."""
+    from ui.app import application as rapport_application
+
+    QCoreApplication.setOrganizationName("RapportBench")
+    QCoreApplication.setApplicationName("RapportBench")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
+    return rapport_application([])
+
+
+def settle(app: QApplication, view: QAbstractItemView | None = None) -> None:
+    """Process events until nothing is pending and `view` has laid out and painted its rows."""
+    for _ in range(50):
+        app.processEvents()
+        if view is None or view.model() is None or view.model().rowCount() == 0:
+            break
+        if view.indexAt(QPoint(4, 4)).isValid():
+            break
+    if view is not None:
+        view.viewport().repaint()
+    app.processEvents()
+
+
+def _timed(action: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def type_timed(
+    app: QApplication,
+    box: QLineEdit,
+    text: str,
+    refresh: Callable[[], None],
+    view: QAbstractItemView,
+) -> list[float]:
+    """One time (ms) per key: the key, the page's refresh, the view shown."""
+    box.clear()
+    refresh()
+    settle(app, view)
+    times = []
+    for char in text:
+
+        def key(char: str = char) -> None:
+            QTest.keyClick(box, char)
+            refresh()
+            settle(app, view)
+
+        times.append(_timed(key))
+    return times
+
+
+def open_window(app: QApplication, journal: Journal):  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    window = MainWindow(journal)
+    window.resize(1280, 800)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    return window
+
+
+def search_keystrokes(app: QApplication, window, rounds: int) -> list[float]:  # type: ignore[no-untyped-def]
+    window.show_page("search")
+    page = window.search
+    page.box.setFocus()
+    times: list[float] = []
+    for _ in range(rounds):
+        times += type_timed(app, page.box, SEARCH_QUERY, page.run_search, page.results)
+    assert page.model.hit_count() > 0, "the benchmark query found nothing"
+    return times
+
+
+def filter_keystrokes(app: QApplication, window, rounds: int) -> list[float]:  # type: ignore[no-untyped-def]
+    window.show_page("people")
+    page = window.people
+    settle(app, page.table)
+    times: list[float] = []
+    for _ in range(rounds):
+        times += type_timed(app, page.filter_box, FILTER_QUERY, page.apply_filter, page.table)
+    page.filter_box.clear()
+    page.apply_filter()
+    settle(app, page.table)
+    return times
+
+
+def scroll_to_bottom(app: QApplication, window) -> float:  # type: ignore[no-untyped-def]
+    """From the top of everyone to the bottom in one jump (End), shown."""
+    table = window.people.table
+    table.scrollToTop()
+    settle(app, table)
+    window.people.model.reload()  # nothing cached: rows are read as they come into view
+    settle(app, table)
+
+    def jump() -> None:
+        table.scrollToBottom()
+        settle(app, table)
+
+    return _timed(jump)
+
+
+def scroll_by_pages(app: QApplication, window) -> tuple[float, list[float]]:  # type: ignore[no-untyped-def]
+    """Page Down from top to bottom: the whole way (ms), and each page (ms)."""
+    table = window.people.table
+    window.people.model.reload()
+    table.scrollToTop()
+    settle(app, table)
+    bar = table.verticalScrollBar()
+    steps: list[float] = []
+    start = time.perf_counter()
+    while bar.value() < bar.maximum():
+
+        def page() -> None:
+            bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+            settle(app, table)
+
+        steps.append(_timed(page))
+    return (time.perf_counter() - start) * 1000, steps
+
+
+def open_person(app: QApplication, window, person_id: int, other_id: int, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """Open the person (from another one each time), until the page is laid out and painted."""
+    times = []
+    for _ in range(runs):
+        window.open_person(other_id)
+        settle(app)
+
+        def show() -> None:
+            window.open_person(person_id)
+            page = window.person.page
+            settle(app, page.journal.view)
+
+        times.append(_timed(show))
+    return times
+
+
+def save_through_composer(app: QApplication, window, person_id: int, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """Type a note in the composer, then time Ctrl+Enter's save until the timeline shows it."""
+    window.open_person(person_id)
+    page = window.person.page
+    settle(app, page.journal.view)
+    times = []
+    for i in range(runs):
+        page.journal.composer.body.setPlainText(f"Benchmark note {i}: called about the budget.")
+
+        def save() -> None:
+            page.save_note()
+            settle(app, page.journal.view)
+
+        times.append(_timed(save))
+    rows = page.journal.model.rowCount()
+    assert rows > 0, "the composer saved nothing"
+    return times
+
+
+def close(app: QApplication, window) -> None:  # type: ignore[no-untyped-def]
+    window.hide()
+    window.person.flush()
+    window.deleteLater()
+    app.processEvents()
