@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from journal import faults
 from journal.errors import JournalError
 
 T = TypeVar("T")
@@ -26,7 +27,8 @@ def attempt(parent: QWidget | None, action: str, op: Callable[..., T], *args, **
         _tell(
             parent,
             action,
-            f"The journal could not be written ({exc.__class__.__name__}: {exc}).",
+            faults.explain(exc)
+            or f"The journal could not be written ({exc.__class__.__name__}: {exc}).",
             "Nothing already saved was lost, and what you typed is still in the window.",
         )
     return None
