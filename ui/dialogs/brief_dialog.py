@@ -85,7 +85,7 @@ class BriefDialog(QDialog):
         layout.addWidget(self.done_label)
         layout.addWidget(self.bar)
         layout.addWidget(buttons)
-        self.resize(680, 760)
+        self.resize(680, 680)
 
     def _choose(self, suffix: str, filters: str) -> Path | None:
         folder = Path(settings.value_str(FOLDER_KEY) or journal_files.documents())

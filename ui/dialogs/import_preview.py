@@ -5,6 +5,7 @@ Nothing is written until Import is pressed; then a busy bar shows while the impo
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..item_models.import_plan import ImportPlan, plan_models
 from ..pages.common import PersonTable
 
+FIT_ROWS = 500
 TABS = {
     "added": ("To add", "Nobody new in this file."),
     "merged": ("To merge", "Nobody in this file is already in the journal."),
@@ -36,10 +38,12 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 def describe(plan: ImportPlan) -> str:
     """One paragraph: the format, and what Import will do."""
     r = plan.report
-    parts = [f"{plural(len(r.added), 'person', 'people')} to add"]
+    parts = [f"{plural(len(r.added), 'person', 'people')} to add" if r.added else "nobody new"]
     if plan.parsed.document is None:
-        parts.append(f"{plural(len(r.merged), 'contact')} to merge with people you know")
-        parts.append(f"{plural(len(r.skipped), 'entry', 'entries')} skipped")
+        if r.merged:
+            parts.append(f"{plural(len(r.merged), 'contact')} to merge with people you know")
+        if r.skipped:
+            parts.append(f"{plural(len(r.skipped), 'entry', 'entries')} skipped")
     else:
         j = r.journal_report
         extra = [
@@ -49,7 +53,8 @@ def describe(plan: ImportPlan) -> str:
         ]
         if extra:
             parts.append("with " + ", ".join(extra))
-    text = f"Detected: <b>{r.format}</b>. " + "; ".join(parts) + "."
+    said = "; ".join(parts)
+    text = f"Detected: <b>{html.escape(r.format)}</b>. {said[0].upper()}{said[1:]}."
     if r.near_duplicates:
         count = plural(len(r.near_duplicates), "possible duplicate")
         text += f" Afterwards, {count} to review."
@@ -85,7 +90,8 @@ class ImportPreviewDialog(QDialog):
             table = PersonTable(f"{name}Table", title, self)
             table.setModel(model)
             table.setToolTip(empty if not model.rowCount() else "")
-            table.stretch(*range(model.columnCount() - 1))
+            if model.rowCount() <= FIT_ROWS:  # fitting reads every row
+                table.stretch(*range(model.columnCount() - 1))
             self.tables[name] = table
             index = self.tabs.addTab(table, f"{title} ({model.rowCount()})")
             self.tabs.setTabEnabled(index, model.rowCount() > 0)

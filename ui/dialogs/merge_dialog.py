@@ -94,6 +94,7 @@ class DuplicatesDialog(QDialog):
         self.different.clicked.connect(self.not_the_same)
         actions = QHBoxLayout()
         for button in (self.keep_left, self.keep_right, self.different):
+            button.setAutoDefault(False)  # Enter never merges by accident
             actions.addWidget(button)
         actions.addStretch()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
