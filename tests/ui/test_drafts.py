@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
 from journal import drafts, notes, people
 from ui.person.page import PersonPage
+from ui.person.timeline_model import EntryRole, render
 
 
 @pytest.fixture
@@ -86,3 +89,29 @@ def test_the_window_names_people_with_unsaved_notes_at_start(qtbot, journal, mak
     drafts.save_draft(ana.id, "call", None, "unfinished")
     window = make_window()
     assert "Unsaved notes were kept for Ana" in window.statusBar().currentMessage()
+
+
+def test_right_to_left_text_and_emoji_typed_in_the_composer_reach_the_timeline(qtbot, page):
+    ana = people.add_person("Ana")
+    page.show_person(ana.id)
+    page.new_note()
+    body = page.journal.composer.body
+    qtbot.keyClicks(body, "Budget: ")  # QTest types ASCII only; the rest as an input method does
+    for piece in ("שלום ", "مرحبا ", "👩🏽‍💻 🤝 🇵🇹"):
+        QApplication.sendEvent(body, _commit(piece))
+    typed = "Budget: שלום مرحبا 👩🏽‍💻 🤝 🇵🇹"
+    assert body.toPlainText() == typed
+    qtbot.keyClick(body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [note] = notes.notes_of(ana.id)
+    assert note.body == typed
+    model = page.journal.model
+    row = model.row_of("note", note.id)
+    entry = model.index(row).data(EntryRole)
+    assert typed in model.index(row).data(Qt.ItemDataRole.DisplayRole)
+    assert typed in render(entry, body.font(), 600).toPlainText()
+
+
+def _commit(text: str) -> QInputMethodEvent:
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    return event
