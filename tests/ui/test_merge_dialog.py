@@ -39,6 +39,7 @@ def test_review_from_the_menu_lists_the_pair(window, qtbot) -> None:
         "john.smith@acme.example",
     )
     assert "Jon Smith" in dialog.left.text() and "Buyer" in dialog.right.text()
+    assert "1 note, 1 goal, 1 decision" in dialog.right.text()
     assert dialog.keep_left.text() == "&Keep Jon Smith, merge John Smith in"
     dialog.close()
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import people
+from journal import decisions, goals, notes, pains, people
 from journal.contacts import NearDuplicate, merge_people
 from journal.contacts.review import mark_not_the_same
 from journal.records import PersonRecord
@@ -38,6 +38,18 @@ INTRO = (
 Pair = tuple[int, int]
 
 
+def written_about(person_id: int) -> str:
+    """What the journal holds about them: "3 notes, 1 goal, 2 decisions"."""
+    counts = (
+        (len(notes.notes_of(person_id)), "note"),
+        (len(goals.goals_of(person_id)), "goal"),
+        (len(pains.pains_of(person_id)), "pain"),
+        (len(decisions.decisions_of(person_id)), "decision"),
+    )
+    said = [f"{n} {word}{'s' if n > 1 else ''}" for n, word in counts if n]
+    return ", ".join(said) or "nothing written yet"
+
+
 def card_html(p: PersonRecord) -> str:
     e = html.escape
     rows = [f"<b style='font-size:large'>{e(p.name)}</b>"]
@@ -51,6 +63,7 @@ def card_html(p: PersonRecord) -> str:
     ):
         if values:
             rows.append(f"<i>{label}:</i> {e(', '.join(values))}")
+    rows.append(f"<i>In the journal:</i> {e(written_about(p.id))}")
     return "<br>".join(rows)
 
 
