@@ -110,7 +110,7 @@ def convert(
 ) -> None:
     """Close the journal, run `job` on its file, and open it again (with `new_key` if it worked).
 
-    The conversion needs the file to itself, so it runs with the journal closed and nothing else
+    Rewriting the file needs it to itself, so this runs with the journal closed and nothing else
     happening in the window (a journal of a few thousand people takes about a second).
     """
     path = window.journal.path
