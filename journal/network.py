@@ -18,9 +18,9 @@ from .models import Decision
 Edge = tuple[int, int]  # (referrer_id, referred_id)
 Position = tuple[float, float]
 X_GAP = 150.0
-Y_GAP = 110.0
+Y_GAP = 95.0
 ROW_GAP = 55.0  # between the rows of a layer too wide to stay on one line
-COMPONENT_GAP = 120.0
+COMPONENT_GAP = 90.0
 
 
 @dataclass(frozen=True)
@@ -273,7 +273,7 @@ def _pack(blocks: list[dict[int, Position]]) -> dict[int, Position]:
         xs = [p[0] for p in block.values()]
         ys = [p[1] for p in block.values()]
         boxes.append((min(xs), min(ys), max(xs) - min(xs) + X_GAP, max(ys) - min(ys) + Y_GAP))
-    area = sum(w * h for _, _, w, h in boxes)
+    area = sum((w + COMPONENT_GAP) * (h + COMPONENT_GAP) for _, _, w, h in boxes)
     shelf_width = max(max((w for *_, w, _ in boxes), default=0.0), math.sqrt(area * 1.6))
     result: dict[int, Position] = {}
     x = y = shelf_height = 0.0

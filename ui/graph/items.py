@@ -21,6 +21,7 @@ SAID_YES = QColor("#3f9f6b")
 NOT_YET = QColor("#7f97bd")
 SERVED = QColor("#e0902a")  # never bought, yet introduced others
 EDGE = QColor(130, 135, 145, 170)
+EDGE_FAINT = QColor(130, 135, 145, 70)  # many arrows: density reads as shade, people stay on top
 SELECTED = QColor("#2f6fd6")
 LABEL_LOD = 0.7  # labels are drawn from this zoom on
 LABEL_WIDTH = X_GAP - 12
@@ -97,13 +98,17 @@ class NodeItem(QGraphicsItem):
             )
 
 
-def arrow(source: NodeItem, target: NodeItem) -> QGraphicsPathItem:
+def arrow(source: NodeItem, target: NodeItem, faint: bool = False) -> QGraphicsPathItem:
     """An arrow from the person who introduced to the person introduced, between the discs."""
     a, b = source.pos(), target.pos()
+    below = b.y() - a.y() > source.radius + LABEL_HEIGHT + target.radius + 8
+    if below:  # leave from under the name, so lines never cross it
+        a = QPointF(a.x(), a.y() + source.radius + 4 + LABEL_HEIGHT)
     dx, dy = b.x() - a.x(), b.y() - a.y()
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
-    start = QPointF(a.x() + ux * (source.radius + 2), a.y() + uy * (source.radius + 2))
+    gap = 0.0 if below else source.radius + 2
+    start = QPointF(a.x() + ux * gap, a.y() + uy * gap)
     tip = QPointF(b.x() - ux * (target.radius + 3), b.y() - uy * (target.radius + 3))
     size = 9.0
     back = QPointF(tip.x() - ux * size, tip.y() - uy * size)
@@ -115,10 +120,11 @@ def arrow(source: NodeItem, target: NodeItem) -> QGraphicsPathItem:
     head.closeSubpath()
     path.addPath(head)
     item = QGraphicsPathItem(path)
-    pen = QPen(EDGE, 1.2)
+    colour = EDGE_FAINT if faint else EDGE
+    pen = QPen(colour, 1.2)
     pen.setCosmetic(True)
     item.setPen(pen)
-    item.setBrush(QBrush(EDGE))
+    item.setBrush(QBrush(colour))
     item.setZValue(-1)
     item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     item.setData(0, (source.person_id, target.person_id))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from .items import NOT_YET, SAID_YES, SERVED
 
+SIZE_NOTE = "Bigger: introduced more people. Arrows point to whom they introduced."
 ENTRIES = (
     ("yes", "Has said yes"),
     ("not_yet", "Has not bought"),
@@ -33,6 +34,8 @@ class Legend(QWidget):
         super().__init__(parent)
         self.setObjectName("networkLegend")
         self.setAccessibleName("Legend")
+        # a narrow window cuts the legend short rather than pushing the sidebar aside
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         for kind, text in ENTRIES:
@@ -42,8 +45,16 @@ class Legend(QWidget):
             label.setObjectName(f"legend_{kind}")
             layout.addWidget(icon)
             layout.addWidget(label)
-            layout.addSpacing(12)
-        size = QLabel("Bigger: introduced more people. Arrows point to whom they introduced.", self)
-        size.setProperty("role", "hint")
-        layout.addWidget(size)
+            layout.addSpacing(10)
         layout.addStretch()
+        self.hint = QLabel(self)
+        self.hint.setObjectName("networkHint")
+        self.hint.setProperty("role", "hint")
+        layout.addWidget(self.hint)
+        self.setToolTip(SIZE_NOTE)
+        self.show_hint(True)
+
+    def show_hint(self, labels_hidden: bool) -> None:
+        """Say how to read names while they are too small to draw."""
+        self.hint.setText("Zoom in (+) to read names" if labels_hidden else "")
+        self.hint.setToolTip(SIZE_NOTE)

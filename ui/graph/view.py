@@ -17,6 +17,7 @@ class NetworkView(QGraphicsView):
     """`personActivated(person_id)` on a double-click (or Enter) on a person."""
 
     personActivated = Signal(int)
+    zoomed = Signal(float)  # the new scale, after every zoom or fit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +30,8 @@ class NetworkView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.fit_rect = QRectF()
 
@@ -41,12 +44,19 @@ class NetworkView(QGraphicsView):
         wanted = max(lowest, min(MAX_SCALE, current * factor))
         if wanted != current:
             self.scale(wanted / current, wanted / current)
+            self.zoomed.emit(wanted)
 
     def zoom_in(self) -> None:
-        self.zoom(STEP)
+        self._zoom_at_centre(STEP)
 
     def zoom_out(self) -> None:
-        self.zoom(1 / STEP)
+        self._zoom_at_centre(1 / STEP)
+
+    def _zoom_at_centre(self, factor: float) -> None:
+        """Keys and buttons zoom about the middle of the view; the wheel about the pointer."""
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.zoom(factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
 
     def fit(self, rect: QRectF | None = None) -> None:
         """Everything shown fits the window (never blown up past a comfortable size)."""
@@ -60,6 +70,7 @@ class NetworkView(QGraphicsView):
             self.resetTransform()
             self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
             self.centerOn(self.fit_rect.center())
+        self.zoomed.emit(self.scale_factor())
 
     def _fit_scale(self) -> float:
         if self.fit_rect.isEmpty():
@@ -72,6 +83,7 @@ class NetworkView(QGraphicsView):
         if self.scale_factor() < LABEL_LOD + 0.3:
             self.resetTransform()
             self.scale(1.0, 1.0)
+            self.zoomed.emit(1.0)
         self.scene().clearSelection()
         item.setSelected(True)
         self.centerOn(item)

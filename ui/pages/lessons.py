@@ -124,6 +124,8 @@ class LessonsPage(QWidget):
         self._timer.stop()
         rows = lessons(self.filter_box.text())
         self.model.set_groups(group_lessons(rows, by=self.grouping()))
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         self.tree.expandAll()
         for column in (1, 2, 3):
             self.tree.resizeColumnToContents(column)

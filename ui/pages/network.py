@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from journal import network
 from journal.credit import connectors
 
-from ..graph.items import NodeItem, arrow
+from ..graph.items import LABEL_LOD, NodeItem, arrow
 from ..graph.legend import Legend
 from ..graph.refcount import protect_none
 from ..graph.view import NetworkView
@@ -65,12 +65,13 @@ class NetworkPage(QWidget):
         self.connectors.openRow.connect(self._open_connector)
         self.connectors.clicked.connect(lambda index: self._show_connector(index.row()))
         side = QWidget(self)
+        side.setMinimumWidth(300)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         title = heading("Connectors", "section", side)
         title.setBuddy(self.connectors)
         side_layout.addWidget(title)
-        hint = QLabel("Ranked by how many people they introduced. Thank the ones in bold.", side)
+        hint = QLabel("Most introductions first. Those in bold are not thanked yet.", side)
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         side_layout.addWidget(hint)
@@ -81,6 +82,7 @@ class NetworkPage(QWidget):
         graph_layout.addWidget(self.empty)
         graph_layout.addWidget(self.view, 1)
         self.legend = Legend(graph)
+        self.view.zoomed.connect(lambda scale: self.legend.show_hint(scale < LABEL_LOD))
         graph_layout.addWidget(self.legend)
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("networkSplitter")
@@ -88,7 +90,7 @@ class NetworkPage(QWidget):
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([760, 300])
+        self.splitter.setSizes([700, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Network", parent=self))
         layout.addLayout(self.bar)
@@ -172,7 +174,7 @@ class NetworkPage(QWidget):
             self.node_items[pid] = item
         self.edge_items = {}
         for a, b in self.net.edges:
-            item = arrow(self.node_items[a], self.node_items[b])
+            item = arrow(self.node_items[a], self.node_items[b], faint=len(self.net.edges) > 300)
             self.scene.addItem(item)
             self.edge_items[(a, b)] = item
         margin = 1500.0  # room to centre anyone and to pan past the edges
