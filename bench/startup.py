@@ -2,7 +2,7 @@
 
 Each child prints one line once its window is really painted (ui/paint_probe.py) and quits; the
 time is from just before the spawn to the moment the child printed the line. Peak memory is the
-child's ru_maxrss, read with os.wait4.
+child's own VmHWM, which it prints as it quits.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ui.paint_probe import ENV, LINE
+from ui.paint_probe import ENV, LINE, PEAK
 
 BIN = Path(sys.executable).parent
 
@@ -61,19 +61,21 @@ def run_once(command: list[str], env: dict[str, str], timeout: float = 60.0) -> 
         command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=cwd, text=True
     )
     painted: float | None = None
+    peak_kb = 0.0
     assert child.stdout is not None
     deadline = start + timeout
     for line in child.stdout:
         if line.startswith(LINE):
             painted = float(line.split()[-1])
+        elif line.startswith(PEAK):
+            peak_kb = float(line.split()[-1])
         if time.time() > deadline:
             child.kill()
             break
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
+    child.wait()
     if painted is None:
         raise RuntimeError(f"{' '.join(command)} never reported a painted window")
-    return Run(painted - start, usage.ru_maxrss / 1024)
+    return Run(painted - start, peak_kb / 1024)
 
 
 def start_up(command: list[str], home: Path, runs: int) -> list[Run]:

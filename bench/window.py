@@ -40,8 +40,6 @@ def settle(app: QApplication, view: QAbstractItemView | None = None) -> None:
             break
         if view.indexAt(QPoint(4, 4)).isValid():
             break
-    if view is not None:
-        view.viewport().repaint()
     app.processEvents()
 
 

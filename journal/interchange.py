@@ -112,11 +112,12 @@ def export_journal() -> dict[str, Any]:
             .order_by(Decision.decided_on, Decision.id)
         ),
         objections=objections,
-        notes=_by_person(
-            Note.select()
+        notes=_by_person(  # the bulk of a journal: plain rows, not model objects
+            Note.select(Note.person.alias("person_id"), Note.occurred_at, Note.kind, Note.body)
             .join(Person)
             .where(live, Note.trashed_at.is_null())
             .order_by(Note.occurred_at, Note.id)
+            .namedtuples()
         ),
         follow_ups=_by_person(
             FollowUp.select().join(Person).where(live).order_by(FollowUp.due_on, FollowUp.id)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import reconnect, tags
-from .models import Person, PersonTag, Tag
+from .models import Person, PersonTag, Tag, database
 from .records import PersonRow
 
 SORT_KEYS = ("name", "company", "last_touch", "next_reconnect", "fit", "focus")
@@ -57,7 +57,7 @@ def person_ids(
         query = query.where(
             Person.name.contains(text) | Person.company.contains(text) | Person.id.in_(tag_match)
         )
-    rows = list(query.tuples())
+    rows = database.execute(query).fetchall()  # raw rows: 10 000 people, no per-row conversion
     needs_schedule = where.due or sort in ("last_touch", "next_reconnect")
     plan = reconnect.schedule() if needs_schedule else reconnect.Schedule()
     touches = plan.touches

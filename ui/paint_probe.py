@@ -17,10 +17,25 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 ENV = "RAPPORT_BENCH_PAINTED"
 LINE = "rapport-bench: painted"
+PEAK = "rapport-bench: peak-kb"
 
 
 def armed() -> bool:
     return os.environ.get(ENV) == "1"
+
+
+def peak_kb() -> int:
+    """This process's peak resident memory (VmHWM; ru_maxrss would count the parent's too)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 class FirstPaint(QObject):
@@ -57,9 +72,13 @@ class FirstPaint(QObject):
         sys.stdout.flush()
         linger = int(os.environ.get("RAPPORT_BENCH_LINGER_MS") or 0)
         if linger > 0:
-            QTimer.singleShot(linger, QApplication.instance().quit)
+            QTimer.singleShot(linger, self._quit)
         else:
-            QApplication.instance().quit()
+            self._quit()
+
+    def _quit(self) -> None:
+        print(f"{PEAK} {peak_kb()}", flush=True)
+        QApplication.instance().quit()
 
 
 def watch(window: QWidget, page=None) -> FirstPaint:

@@ -22,7 +22,16 @@ COLUMNS = (
     ("Focus", "focus"),
 )
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CHUNK = 100
+# The roles this model answers; a view asks a dozen per cell on every paint.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        PERSON_ID_ROLE,
+    }
+)
+CHUNK = 50
 
 
 class PeopleModel(QAbstractTableModel):
@@ -110,7 +119,7 @@ class PeopleModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         person = self._row(index.row())
         if person is None:
