@@ -194,3 +194,11 @@ def test_a_new_referral_shows_when_the_page_is_next_shown(window, qtbot) -> None
     referrals.add_referral(ids["Yan Li"], ids["Alone Person"])
     window.person_changed(ids["Yan Li"])
     assert ids["Alone Person"] in window.network_page.node_items
+
+
+def test_the_page_leaves_the_sidebar_its_width(window, qtbot) -> None:
+    build_network()
+    page = show_network(window, qtbot)
+    assert page.minimumSizeHint().width() < 500
+    assert window.sidebar.width() >= 150
+    assert page.legend.hint.text() == ""  # a handful of people: names are readable at once

@@ -13,7 +13,7 @@ from .records_model import PERSON_ID_ROLE, Column, RecordsModel
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-HEADERS = ("Lesson", "Person", "Outcome", "Decided")
+HEADERS = ("Lesson", "Person", "Offer", "Outcome", "Decided")
 GROUP = 0  # internalId of a group row; a lesson's is its group's row + 1
 
 
@@ -84,6 +84,7 @@ class LessonsModel(QAbstractItemModel):
             return (
                 row.lesson,
                 row.person_name,
+                row.offer,
                 OUTCOME_LABELS.get(row.outcome, row.outcome),
                 day(row.decided_on),
             )[index.column()]

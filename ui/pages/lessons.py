@@ -127,7 +127,7 @@ class LessonsPage(QWidget):
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         self.tree.expandAll()
-        for column in (1, 2, 3):
+        for column in (1, 2, 3, 4):
             self.tree.resizeColumnToContents(column)
         noun = "lesson" if len(rows) == 1 else "lessons"
         self.count.setText(f"{len(rows)} {noun}" if rows else "No lessons match.")
