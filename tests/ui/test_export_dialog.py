@@ -104,6 +104,9 @@ def test_the_target_follows_the_format(window, tmp_path) -> None:
     dialog.set_format("csv")
     assert dialog.target_path() == tmp_path / "mine.csv"
     assert "replaces it" in dialog.note.text()
+    dialog.set_target(tmp_path / "nowhere" / "mine.csv")
+    assert "is not a folder" in dialog.note.text()
+    assert not dialog.export_button.isEnabled()
     dialog.reject()
 
 

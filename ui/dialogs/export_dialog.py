@@ -161,7 +161,8 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.bar)
         layout.addWidget(self.buttons)
-        folder = settings.value_str(FOLDER_KEY) or journal_files.documents()
+        folder = settings.value_str(FOLDER_KEY)
+        folder = folder if folder and Path(folder).is_dir() else journal_files.documents()
         self.target.setText(str(Path(folder) / self._stem))
         kind = settings.value_str(FORMAT_KEY, "json")
         self.set_format(kind if kind in FORMATS else "json")
@@ -207,6 +208,9 @@ class ExportDialog(QDialog):
         folder = not FORMATS[self.format()].suffix
         if path is None:
             note = "Choose where the export goes."
+        elif not path.parent.is_dir():
+            note = f"{path.parent} is not a folder on this computer."
+            path = None
         elif folder and path.is_dir():
             note = "This folder will hold the export (it must be empty or an earlier export)."
         elif folder:

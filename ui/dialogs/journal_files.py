@@ -53,9 +53,15 @@ def choose_import_file(parent: QWidget | None) -> Path | None:
 
 
 def documents() -> str:
-    """Where save and open dialogs start: the person's documents folder."""
-    location = QStandardPaths.StandardLocation.DocumentsLocation
-    return QStandardPaths.writableLocation(location)
+    """Where save and open dialogs start: the person's documents folder (else their home)."""
+    for location in (
+        QStandardPaths.StandardLocation.DocumentsLocation,
+        QStandardPaths.StandardLocation.HomeLocation,
+    ):
+        folder = QStandardPaths.writableLocation(location)
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
 
 
 def choose_save_file(
