@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         build_menus(self, self.registry)
         for page in (self.today, self.people, self.decisions, self.search, self.person):
             page.openPerson.connect(self.open_person)
-        self.person.personChanged.connect(self.person_changed)
+        self.person.personChanged.connect(self._person_page_changed)
         for page in self.relationship_pages():
             page.openPerson.connect(self.open_person)
         self.focus_page.personChanged.connect(self.person_changed)
@@ -163,7 +163,11 @@ class MainWindow(QMainWindow):
         return None
 
     # --- refreshing ---------------------------------------------------------------------
-    def person_changed(self, person_id: int) -> None:
+    def _person_page_changed(self, person_id: int) -> None:
+        """The person page saved something: it shows it already; the other pages catch up."""
+        self.person_changed(person_id, reload_person=False)
+
+    def person_changed(self, person_id: int, reload_person: bool = True) -> None:
         """One person changed: each page refreshes that person only (or re-reads when shown)."""
         self.people.person_changed(person_id)
         self.decisions.person_changed(person_id)
@@ -173,7 +177,8 @@ class MainWindow(QMainWindow):
         self.today.stale = True
         if self.today.isVisible() or self.today.is_welcome():
             self.today.refresh()
-        if self.person.current_person_id() == person_id and self.person.isVisible():
+        shown = self.person.current_person_id() == person_id and self.person.isVisible()
+        if reload_person and shown:
             self.person.reload()
 
     def status(self, message: str) -> None:
