@@ -49,7 +49,7 @@ def encrypt_journal(window: MainWindow) -> None:
     if is_encrypted(window):
         window.status("This journal is already encrypted.")
         return
-    if not confirm(window, "Encrypt journal", "Encrypt this journal?", ENCRYPT_WARNING, "Encrypt"):
+    if not confirm(window, "Encrypt journal", "Encrypt this journal?", ENCRYPT_WARNING, "&Encrypt"):
         return
     dialog = PassphraseDialog(
         window,
@@ -75,7 +75,7 @@ def decrypt_journal(window: MainWindow) -> None:
     if current is None:
         window.status("This journal is not encrypted.")
         return
-    if not confirm(window, "Decrypt journal", "Decrypt this journal?", DECRYPT_WARNING, "Decrypt"):
+    if not confirm(window, "Decrypt journal", "Decrypt this journal?", DECRYPT_WARNING, "&Decrypt"):
         return
 
     def same(typed: str) -> str:
@@ -111,12 +111,14 @@ def convert(
     """Close the journal, run `job` on its file, and open it again (with `new_key` if it worked).
 
     Rewriting the file needs it to itself, so this runs with the journal closed and nothing else
-    happening in the window (a journal of a few thousand people takes about a second).
+    happening in the window (a journal of 3 000 people and 15 000 notes takes a few seconds).
     """
     path = window.journal.path
     old_key = crypto.passphrase_of(window.journal.db)
     window.files.wait()
     window.person.flush()
+    window.status(f"{action}…")
+    QApplication.processEvents()  # the dialog gone and the message shown before the work starts
     window.journal.close()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -130,5 +132,6 @@ def convert(
         return
     window.set_journal(journal)
     if converted is not None:
-        also = f" ({len(converted)} backups too)" if converted else ""
+        count = len(converted)
+        also = f" ({count} backup{'s' if count > 1 else ''} too)" if count else ""
         window.status(done + also)

@@ -57,7 +57,8 @@ class PassphraseDialog(QDialog):
         self.error_label.setObjectName("passphraseError")
         self.error_label.setAccessibleName("Passphrase problem")
         self.error_label.setStyleSheet("font-weight: bold;")
-        self.error_label.hide()
+        # Always there, one line high: the dialog keeps its size when a problem shows.
+        self.error_label.setMinimumHeight(self.error_label.fontMetrics().height())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -87,14 +88,13 @@ class PassphraseDialog(QDialog):
 
     def _changed(self) -> None:
         self.ok_button.setEnabled(bool(self.passphrase_edit.text()))
-        self.error_label.hide()
+        self.error_label.clear()
 
     def passphrase(self) -> str:
         return self.passphrase_edit.text()
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
-        self.error_label.show()
 
     def accept(self) -> None:
         text = self.passphrase()
