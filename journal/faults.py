@@ -13,7 +13,8 @@ READ_ONLY = (
     "(or open a copy somewhere you can write), then save again."
 )
 IO_ERROR = (
-    "The disk reported an error while the journal was written. Check the disk, then save again."
+    "The disk reported an error reading or writing the journal (it may be full, removed or "
+    "failing). Free some space or check the disk, then try again."
 )
 UNREACHABLE = (
     "The journal's file could not be reached (a removed disk, a folder that is gone or "

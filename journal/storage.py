@@ -10,7 +10,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator
 
-from . import backups, crypto, migrations
+from . import backups, crypto, faults, migrations
 from .errors import JournalError, JournalTooNew, NotAJournal
 from .models import database
 
@@ -115,6 +115,8 @@ def inspect_file(path: Path, passphrase: str | None = None) -> int:
         finally:
             con.close()
     except (sqlite3.DatabaseError, crypto.DatabaseError) as exc:
+        if (plain := faults.explain(exc)) is not None:  # the disk, not the file: not damaged
+            raise JournalError(f"{path} cannot be opened. {plain}") from exc
         raise NotAJournal(f"{path} is not a readable Rapport journal ({exc})") from exc
     if integrity != "ok":
         raise NotAJournal(f"{path} is damaged ({integrity})")

@@ -104,3 +104,21 @@ def test_other_errors_are_not_explained_away():
     assert faults.explain(ValueError("something else")) is None
     assert faults.explain(OSError(28, "No space left on device")) == faults.FULL
     assert faults.explain(PermissionError(13, "Permission denied")) == faults.READ_ONLY
+
+
+def test_the_command_line_says_the_disk_is_full_in_one_line(small_disk, capsys):
+    from ui.cli import main
+
+    path = small_disk / "journal.sqlite"
+    with open_journal(path):
+        people.add_person("Ana")
+    filler = _fill(small_disk)
+    status = main(["--journal", str(path), "note", "Ana", "long text " * 50_000])
+    err = capsys.readouterr().err.strip()
+    assert status == 1
+    assert len(err.splitlines()) == 1
+    assert faults.FULL in err or faults.IO_ERROR in err  # never "damaged" or "not a journal"
+    filler.unlink()
+    with open_journal(path) as journal:
+        assert storage.check(journal).ok
+        assert people.count_people() == 1

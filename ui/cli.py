@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from journal import JournalError
+from journal import JournalError, faults
 from journal.paths import default_journal_path
 from journal.storage import Journal
 
@@ -108,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("RAPPORT_DEBUG"):
             raise
+        if (plain := faults.explain(exc)) is not None:  # a full disk, a read-only folder
+            return _fail(plain)
         return _fail(
             f"unexpected error ({exc.__class__.__name__}: {exc}); "
             "run again with RAPPORT_DEBUG=1 for details"
