@@ -105,7 +105,7 @@ def tagged_view(network: Network, tag: str) -> tuple[set[int], set[int]]:
 # --- layout -------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def layout(edges: frozenset[Edge]) -> dict[int, Position]:
     """A position for everyone in `edges`: referrers above those they referred (cached)."""
     out: dict[int, list[int]] = defaultdict(list)
@@ -115,6 +115,17 @@ def layout(edges: frozenset[Edge]) -> dict[int, Position]:
         nodes.update((a, b))
     blocks = [_layout_component(c, out) for c in _components(nodes, edges)]
     return _pack(blocks)
+
+
+def arrange(edges: frozenset[Edge], people: Iterable[int] = ()) -> dict[int, Position]:
+    """The layout of `edges`, and anyone in `people` without a referral among them in a row
+    underneath (what a filter leaves on screen is laid out again, so its chains read clearly)."""
+    positions = dict(layout(edges))
+    alone = sorted(p for p in people if p not in positions)
+    bottom = max((y for _, y in positions.values()), default=-Y_GAP) + Y_GAP
+    for i, pid in enumerate(alone):
+        positions[pid] = (i * X_GAP, bottom)
+    return positions
 
 
 def _components(nodes: set[int], edges: Iterable[Edge]) -> list[list[int]]:

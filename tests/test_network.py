@@ -51,3 +51,11 @@ def test_referral_network_from_a_journal(journal) -> None:
     assert net.nodes[tom].said_yes and not net.nodes[tom].served_without_buying
     chosen, context = network.tagged_view(net, "cfo")
     assert chosen == {tom} and context == {priya}
+
+
+def test_arrange_puts_people_without_referrals_in_a_row_underneath() -> None:
+    edges = frozenset({(1, 2)})
+    pos = network.arrange(edges, [1, 2, 7, 8])
+    assert set(pos) == {1, 2, 7, 8}
+    assert pos[7][1] == pos[8][1] > pos[2][1] > pos[1][1]
+    assert network.arrange(frozenset(), [5]) == {5: (0.0, 0.0)}

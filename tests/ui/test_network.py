@@ -128,6 +128,10 @@ def test_chain_filter_shows_only_the_chain(window, qtbot) -> None:
     assert names(page, page.visible_people()) == {"Priya Shah", "Tom Reed", "Omar Haddad"}
     shown = {k for k, item in page.edge_items.items() if item.isVisible()}
     assert shown == {(ids["Priya Shah"], ids["Tom Reed"]), (ids["Tom Reed"], ids["Omar Haddad"])}
+    y = {name: page.node_items[ids[name]].pos().y() for name in ("Priya Shah", "Tom Reed")}
+    assert y["Priya Shah"] < y["Tom Reed"] < page.node_items[ids["Omar Haddad"]].pos().y()
+    arrow = page.edge_items[(ids["Tom Reed"], ids["Omar Haddad"])].path().boundingRect()
+    assert arrow.top() > y["Tom Reed"]  # the arrow moved with the people it joins
     page.select(ids["Priya Shah"])  # the chain follows the selection
     assert names(page, page.visible_people()) == {
         "Priya Shah",

@@ -98,7 +98,7 @@ class NodeItem(QGraphicsItem):
             )
 
 
-def arrow(source: NodeItem, target: NodeItem, faint: bool = False) -> QGraphicsPathItem:
+def arrow_path(source: NodeItem, target: NodeItem) -> QPainterPath:
     """An arrow from the person who introduced to the person introduced, between the discs."""
     a, b = source.pos(), target.pos()
     below = b.y() - a.y() > source.radius + LABEL_HEIGHT + target.radius + 8
@@ -119,7 +119,11 @@ def arrow(source: NodeItem, target: NodeItem, faint: bool = False) -> QGraphicsP
     head.lineTo(back.x() + uy * size * 0.5, back.y() - ux * size * 0.5)
     head.closeSubpath()
     path.addPath(head)
-    item = QGraphicsPathItem(path)
+    return path
+
+
+def arrow(source: NodeItem, target: NodeItem, faint: bool = False) -> QGraphicsPathItem:
+    item = QGraphicsPathItem(arrow_path(source, target))
     colour = EDGE_FAINT if faint else EDGE
     pen = QPen(colour, 1.2)
     pen.setCosmetic(True)

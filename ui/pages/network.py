@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from journal import network
 from journal.credit import connectors
 
-from ..graph.items import LABEL_LOD, NodeItem, arrow
+from ..graph.items import LABEL_LOD, NodeItem, arrow, arrow_path
 from ..graph.legend import Legend
 from ..graph.refcount import protect_none
 from ..graph.view import NetworkView
@@ -47,6 +47,7 @@ class NetworkPage(QWidget):
         self.node_items: dict[int, NodeItem] = {}
         self.edge_items: dict[network.Edge, QGraphicsPathItem] = {}
         self.chain_person: int | None = None
+        self._positions: dict[int, network.Position] = {}
         self.scene = QGraphicsScene(self)
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.scene.selectionChanged.connect(self._selection_changed)
@@ -165,7 +166,7 @@ class NetworkPage(QWidget):
 
     def _build_scene(self) -> None:
         self.scene.clear()
-        positions = network.layout(self.net.edges)
+        positions = self._positions = network.layout(self.net.edges)
         self.node_items = {}
         for pid, node in self.net.nodes.items():
             item = NodeItem(node)
@@ -214,9 +215,28 @@ class NetworkPage(QWidget):
         for pid, item in self.node_items.items():
             item.setVisible(pid in shown)
             item.setOpacity(CONTEXT_OPACITY if pid in context else 1.0)
+        edges = set()
         for (a, b), item in self.edge_items.items():
-            item.setVisible(a in shown and b in shown and not (a in context and b in context))
+            visible = a in shown and b in shown and not (a in context and b in context)
+            item.setVisible(visible)
+            if visible:
+                edges.add((a, b))
+        narrowed = len(shown) < len(self.node_items)
+        self._place(network.arrange(frozenset(edges), shown) if narrowed else self._positions)
         self.fit()
+
+    def _place(self, positions: dict[int, network.Position]) -> None:
+        """Move people (and so their arrows) only where the positions differ from now."""
+        moved = set()
+        for pid, (x, y) in positions.items():
+            item = self.node_items[pid]
+            if item.pos().x() != x or item.pos().y() != y:
+                item.setPos(x, y)
+                moved.add(pid)
+        if moved:
+            for (a, b), item in self.edge_items.items():
+                if a in moved or b in moved:
+                    item.setPath(arrow_path(self.node_items[a], self.node_items[b]))
 
     def fit(self) -> None:
         rect = QRectF()
