@@ -1,4 +1,4 @@
-"""The daily backup, taken off the GUI thread a moment after the window is shown."""
+"""The daily backup, taken off the GUI thread a moment after the window shows a journal."""
 
 from __future__ import annotations
 
@@ -25,11 +25,23 @@ class DailyBackup(QObject):
         self.window = window
         self.worker: Worker | None = None
         self.result: object = None
+        self._for: object = None  # the journal last backed up (or being backed up)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self.start)
         window.installEventFilter(self)
-        QTimer.singleShot(delay_ms, self, self.start)
+        window.windowTitleChanged.connect(lambda _: self.timer.start())  # another journal
+        self.timer.start()
 
     def start(self) -> None:
         journal = self.window.journal
+        if journal is self._for:
+            return
+        if self.worker is not None and self.worker.isRunning():
+            self.timer.start()  # still busy with the last one: look again later
+            return
+        self._for = journal
         self.worker = Worker(lambda: backups.daily_backup_if_due(journal), self)
         self.worker.succeeded.connect(self._done)
         self.worker.failed.connect(self._failed)

@@ -123,3 +123,21 @@ def test_the_daily_backup_runs_in_a_thread_after_the_window_shows(qtbot, window,
     assert "Daily backup saved" in window.statusBar().currentMessage()
     [taken] = backups.list_backups(window.journal)
     assert taken.reason == "daily"
+
+
+def test_another_journal_opened_in_the_window_gets_its_daily_backup(
+    qtbot, window, tmp_path, monkeypatch
+):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    people.add_person("Ana")
+    daily = DailyBackup(window, delay_ms=10)
+    qtbot.waitUntil(lambda: daily.result is not None, timeout=5000)
+    daily.wait()
+    other_path = tmp_path / "other" / "second.sqlite"
+    with open_journal(other_path):
+        people.add_person("Bruno")
+    assert window.files.switch_journal(other_path)
+    qtbot.waitUntil(lambda: daily.worker is not None and daily._for is window.journal, timeout=5000)
+    daily.wait()
+    qtbot.waitUntil(lambda: bool(backups.list_backups(window.journal)), timeout=5000)
+    window.release_lock()
