@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QObject
 
 from journal.lock import JournalLock
+from journal.storage import open_journal
 from ui import app as app_module
 from ui import single_instance
 from ui.live_refresh import JournalWatch
@@ -23,6 +24,7 @@ HOLDER = textwrap.dedent(
     """
     import sys, time
     from journal.lock import JournalLock
+from journal.storage import open_journal
     lock = JournalLock(sys.argv[1])
     print("held" if lock.acquire() else "busy", flush=True)
     time.sleep(60)
@@ -120,3 +122,17 @@ def test_a_lock_left_by_a_killed_window_does_not_block_the_next_start(journal_pa
     finally:
         journal.close()
         lock.release()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
+def test_opening_in_a_window_a_journal_open_in_another_brings_that_one_forward(
+    qtbot, watched, tmp_path
+):
+    first, watch = watched
+    other = open_journal(tmp_path / "other.sqlite")
+    second = MainWindow(other)
+    qtbot.addWidget(second)
+    with qtbot.waitSignal(watch.instance.raiseRequested, timeout=3000):
+        assert not second.files.switch_journal(first.journal.path)
+    assert "brought forward" in second.statusBar().currentMessage()
+    assert second.journal is other

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from journal import backups
 
+from .. import single_instance
 from ..guard import attempt
 from . import journal_files, passphrase
 from .background import Background
@@ -42,6 +43,9 @@ class JournalCommands:
         if path.resolve() == w.journal.path.resolve():
             w.status(f"{path} is the journal already open.")
             return True
+        if single_instance.ask_running_to_raise(path):
+            w.status(f"{path.name} is open in another Rapport window: it was brought forward.")
+            return False
         self.wait()
         w.person.flush()
         lock = attempt(w, "Opening the journal", journal_files.lock_journal, path)
