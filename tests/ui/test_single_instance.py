@@ -24,7 +24,6 @@ HOLDER = textwrap.dedent(
     """
     import sys, time
     from journal.lock import JournalLock
-from journal.storage import open_journal
     lock = JournalLock(sys.argv[1])
     print("held" if lock.acquire() else "busy", flush=True)
     time.sleep(60)
