@@ -59,6 +59,20 @@ def save_draft(person_id: int, kind: str, occurred_at: Any, body: str) -> None:
     ).on_conflict_replace().execute()
 
 
+def save_draft_quickly(
+    person_id: int, kind: str, occurred_at: Any, body: str, *, wait_ms: int = 200
+) -> None:
+    """`save_draft`, waiting at most `wait_ms` for another writer (an import running in the
+    background) instead of the usual seconds: typing must never freeze for a draft."""
+    from .storage import PRAGMAS
+
+    db.execute_sql(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        save_draft(person_id, kind, occurred_at, body)
+    finally:
+        db.execute_sql(f"PRAGMA busy_timeout = {PRAGMAS['busy_timeout']}")
+
+
 def draft_of(person_id: int) -> DraftRecord | None:
     row = (
         Draft.select(Draft, Person.id, Person.name)

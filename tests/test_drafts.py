@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import time
 
 import pytest
+from peewee import OperationalError
 
 from journal import drafts, notes, people, trash
 from journal.errors import JournalError
@@ -77,3 +80,20 @@ def test_bad_drafts_are_refused(journal):
     ana = people.add_person("Ana")
     with pytest.raises(JournalError):
         drafts.save_draft(ana.id, "letter", None, "x")
+
+
+def test_a_draft_does_not_wait_long_for_another_writer(journal):
+    ana = people.add_person("Ana")
+    other = sqlite3.connect(journal.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # an import holding the write lock
+    try:
+        started = time.monotonic()
+        with pytest.raises(OperationalError, match="locked"):
+            drafts.save_draft_quickly(ana.id, "call", None, "typed during an import")
+        assert time.monotonic() - started < 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert journal.db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+    drafts.save_draft_quickly(ana.id, "call", None, "typed after it")
+    assert drafts.draft_of(ana.id).body == "typed after it"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -115,3 +118,20 @@ def _commit(text: str) -> QInputMethodEvent:
     event = QInputMethodEvent()
     event.setCommitString(text)
     return event
+
+
+def test_a_busy_journal_never_freezes_typing_and_the_draft_is_saved_later(qtbot, page, journal):
+    ana = people.add_person("Ana")
+    page.show_person(ana.id)
+    other = sqlite3.connect(journal.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # an import holding the write lock
+    keeper = page.journal.keeper
+    page.journal.composer.body.setPlainText("typed while importing")
+    started = time.monotonic()
+    keeper.write()
+    assert time.monotonic() - started < 1.5
+    assert keeper.failed and keeper.timer.isActive()  # it will try again
+    other.execute("ROLLBACK")
+    other.close()
+    qtbot.waitUntil(lambda: not keeper.failed, timeout=3000)
+    assert drafts.draft_of(ana.id).body == "typed while importing"

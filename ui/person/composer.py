@@ -154,6 +154,7 @@ class Composer(QWidget):
 
 
 DRAFT_DELAY_MS = 500
+RETRY_MS = 1000
 
 
 def recovered_notice(saved_at: dt.datetime) -> str:
@@ -214,7 +215,7 @@ class DraftKeeper(QObject):
 
     def _edited(self) -> None:
         if self.person_id is not None and not self.paused:
-            self.timer.start()
+            self.timer.start(DRAFT_DELAY_MS)
 
     def flush(self) -> None:
         """Write a pending change now (before the person is left or the window closes)."""
@@ -230,8 +231,10 @@ class DraftKeeper(QObject):
             return
         draft = self.composer.draft(None)
         try:
-            stored.save_draft(self.person_id, draft.kind, draft.when, draft.body)
-        except Exception:
+            stored.save_draft_quickly(self.person_id, draft.kind, draft.when, draft.body)
+        except Exception as exc:
             self.failed = True
+            if "locked" in str(exc) or "busy" in str(exc):  # another writer: try again soon
+                self.timer.start(RETRY_MS)
         else:
             self.failed = False
