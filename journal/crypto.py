@@ -166,7 +166,7 @@ def convert(path: Path, old_key: str | None, new_key: str | None) -> None:
     """
     path = Path(path)
     partial = path.with_name(path.name + ".converting")
-    partial.unlink(missing_ok=True)
+    _remove(partial)  # left by a conversion that was killed
     replaced = False
     with _closing(connect(path, old_key)) as con:
         mode = con.execute("PRAGMA journal_mode").fetchone()[0]
@@ -191,9 +191,14 @@ def convert(path: Path, old_key: str | None, new_key: str | None) -> None:
             raise JournalError(f"converting {path} failed ({exc}); it was not changed") from exc
         finally:
             if not replaced:
-                partial.unlink(missing_ok=True)
+                _remove(partial)
                 with contextlib.suppress(DatabaseError):
                     con.execute(f"PRAGMA journal_mode = {mode}")
+
+
+def _remove(partial: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        partial.with_name(partial.name + suffix).unlink(missing_ok=True)
 
 
 def _verify(partial: Path, key: str | None, version: int, before: dict[str, int]) -> None:

@@ -13,11 +13,9 @@ import pytest
 from journal import backups, crypto, notes, people, search, storage
 from journal.crypto import PassphraseNeeded, WrongPassphrase
 from journal.errors import JournalError, NotAJournal
-from journal.lock import JournalLock
 
 PASSPHRASE = "correct horse battery staple"
 SECRETS = [b"Zelda Quintessa", b"Hushwater", b"zelda@quintessa.example", b"merger", b"Rembrandt"]
-RAPPORT = str(Path(sys.executable).parent / "rapport")
 
 
 def fill(path: Path) -> None:
@@ -233,77 +231,10 @@ def test_schema_version_survives_encryption(journal_path: Path):
         assert journal.migrated_from is None
 
 
-# --- the command line ---------------------------------------------------------------------------
-
-
-def rapport(path: Path, *args: str, passphrase: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("RAPPORT_JOURNAL", None)
-    env.pop(crypto.ENV_VAR, None)
-    if passphrase is not None:
-        env[crypto.ENV_VAR] = passphrase
-    command = [RAPPORT, "--journal", str(path), *args]
-    return subprocess.run(
-        command, capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL
-    )
-
-
-def one_line_error(result: subprocess.CompletedProcess) -> str:
-    assert result.returncode == 1, (result.stdout, result.stderr)
-    assert result.stderr.startswith("rapport: ") and result.stderr.count("\n") == 1, result.stderr
-    return result.stderr
-
-
-def test_cli_encrypt_today_decrypt(journal_path: Path):
+def test_a_conversion_killed_before_it_finished_leaves_nothing_behind(journal_path: Path):
     fill(journal_path)
-    result = rapport(journal_path, "encrypt", passphrase=PASSPHRASE)
-    assert result.returncode == 0, result.stderr
-    assert "encrypted" in result.stdout
-    assert leaks(journal_path.read_bytes()) == []
-
-    assert "passphrase is needed" in one_line_error(rapport(journal_path, "today"))
-    before = files_beside(journal_path)
-    assert "wrong passphrase" in one_line_error(rapport(journal_path, "today", passphrase="no"))
-    assert files_beside(journal_path) == before
-
-    result = rapport(journal_path, "today", passphrase=PASSPHRASE)
-    assert result.returncode == 0 and result.stdout.startswith("Today"), result.stderr
-    result = rapport(journal_path, "search", "merger", passphrase=PASSPHRASE)
-    assert "Zelda Quintessa" in result.stdout, result.stderr
-    result = rapport(journal_path, "add", "Ana Souza", passphrase=PASSPHRASE)
-    assert result.returncode == 0, result.stderr
-    assert b"Ana Souza" not in journal_path.read_bytes()
-
-    assert "already encrypted" in one_line_error(
-        rapport(journal_path, "encrypt", passphrase=PASSPHRASE)
-    )
-    assert "wrong passphrase" in one_line_error(rapport(journal_path, "decrypt", passphrase="no"))
-    result = rapport(journal_path, "decrypt", passphrase=PASSPHRASE)
-    assert result.returncode == 0, result.stderr
-    assert b"Ana Souza" in journal_path.read_bytes()
-    assert "2 people" in rapport(journal_path, "check").stdout
-
-
-def test_cli_encrypt_without_a_terminal_or_passphrase_fails_in_one_line(journal_path: Path):
-    fill(journal_path)
-    before = journal_path.read_bytes()
-    assert "no passphrase" in one_line_error(rapport(journal_path, "encrypt"))
-    assert journal_path.read_bytes() == before
-
-
-def test_cli_does_not_encrypt_a_journal_open_in_a_window(journal_path: Path):
-    fill(journal_path)
-    with JournalLock(journal_path):
-        error = one_line_error(rapport(journal_path, "encrypt", passphrase=PASSPHRASE))
-    assert "open in another Rapport window" in error
-    assert not crypto.is_encrypted(journal_path)
-
-
-def test_cli_backup_of_an_encrypted_journal_is_encrypted(encrypted: Path, tmp_path: Path):
-    target = tmp_path / "copy.sqlite"
-    result = rapport(encrypted, "backup", "-o", str(target), passphrase=PASSPHRASE)
-    assert result.returncode == 0, result.stderr
-    assert crypto.is_encrypted(target) and leaks(target.read_bytes()) == []
-    result = rapport(encrypted, "restore", str(target), passphrase=PASSPHRASE)
-    assert result.returncode == 0, result.stderr
-    assert "1 people" in result.stdout
+    stale = journal_path.with_name(journal_path.name + ".converting")
+    for suffix in ("", "-journal"):
+        stale.with_name(stale.name + suffix).write_bytes(b"half written")
+    crypto.encrypt_journal(journal_path, PASSPHRASE)
+    assert sorted(files_beside(journal_path)) == [journal_path.name]
