@@ -110,6 +110,7 @@ def machine() -> dict[str, Any]:
         "qt": qVersion(),
         "pyside6": pyside,
         "qpa": "offscreen",
+        "load_average": [round(x, 2) for x in os.getloadavg()],  # others' work on the machine
     }
 
 
@@ -128,8 +129,18 @@ def result(size: Size, raw: dict[str, Any], runs: int, seconds: float) -> dict[s
 
 
 def table(res: dict[str, Any]) -> str:
-    """A Markdown table: figure, value, target, and whether it holds."""
-    lines = ["| figure | measured | target | |", "| --- | ---: | --- | --- |"]
+    """A Markdown table: figure, value, target, and whether it holds; the machine under it."""
+    m = res["machine"]
+    size = res["journal"]
+    lines = [
+        f"{size['people']:,} people, {size['notes']:,} notes, {size['decisions']:,} decisions, "
+        f"{size['referrals']:,} referrals; median of {res['runs']} runs. {m['cpus']} × {m['cpu']}, "
+        f"Python {m['python']}, Qt {m['qt']} (PySide6 {m['pyside6']}), QPA {m['qpa']}, "
+        f"load average {' / '.join(map(str, m['load_average']))} at the end.",
+        "",
+        "| figure | measured | target | |",
+        "| --- | ---: | --- | --- |",
+    ]
     for key, (label, unit, target) in FIGURES.items():
         value = res["figures"][key]
         shown = f"{value:.2f} {unit}" if unit == "×" else f"{value:,.0f} {unit}"

@@ -22,6 +22,9 @@ KIND_LABELS = {
 }
 MARK_START, MARK_END = "\x02", "\x03"
 MAX_TERMS = 16
+# The last term is matched as a prefix from two letters on: one letter would match most of the
+# journal (on 100 000 notes "c*" ranks some 117 000 rows) and tells nothing about what is sought.
+MIN_PREFIX = 2
 # Titles weigh 8, bodies 1. Ordering by FTS5's `rank` (not by a bm25() call) lets FTS5 sort
 # the matches itself, so snippet() and highlight() run only for the rows returned.
 RANK = "bm25(0, 0, 0, 8.0, 1.0)"
@@ -205,12 +208,14 @@ def _person_trashed(person_id: int) -> bool:
 
 
 def fts_query(text: str) -> str | None:
-    """Turn anything a person typed into a safe FTS5 query: quoted terms, last one a prefix."""
+    """Turn anything a person typed into a safe FTS5 query: quoted terms, the last one a prefix
+    (from MIN_PREFIX letters on)."""
     terms = _TERM.findall(text or "")[:MAX_TERMS]
     if not terms:
         return None
     quoted = ['"' + t.replace('"', '""') + '"' for t in terms]
-    quoted[-1] += "*"
+    if len(terms[-1]) >= MIN_PREFIX:
+        quoted[-1] += "*"
     return " ".join(quoted)
 
 
