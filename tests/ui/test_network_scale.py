@@ -30,19 +30,3 @@ def test_scene_for_three_thousand_referrals(qtbot, tmp_path) -> None:
         assert page.find_person(next(iter(page.node_items.values())).name)
     finally:
         journal.close()
-
-
-def test_none_survives_many_calls_that_return_nothing(qapp) -> None:
-    import sys
-
-    from PySide6.QtGui import QPainterPath
-
-    from ui.graph.refcount import protect_none
-
-    protect_none()
-    path = QPainterPath()
-    before = sys.getrefcount(None)
-    for _ in range(50_000):
-        path.lineTo(1.0, 1.0)
-    assert sys.getrefcount(None) > 1000
-    assert before > 0

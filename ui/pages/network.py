@@ -22,7 +22,6 @@ from journal.credit import connectors
 
 from ..graph.items import LABEL_LOD, NodeItem, arrow, arrow_path
 from ..graph.legend import Legend
-from ..graph.refcount import protect_none
 from ..graph.view import NetworkView
 from ..item_models.network_models import connectors_model
 from .common import PersonTable, heading
@@ -40,7 +39,6 @@ class NetworkPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        protect_none()  # drawing thousands of items calls Qt far more than the other pages
         self.setObjectName("networkPage")
         self.setAccessibleName("Network")
         self.net = network.Network({}, frozenset())
