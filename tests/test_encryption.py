@@ -4,6 +4,7 @@ passphrase, keeps its backups encrypted, and turns back into a plain journal."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -238,3 +239,15 @@ def test_a_conversion_killed_before_it_finished_leaves_nothing_behind(journal_pa
         stale.with_name(stale.name + suffix).write_bytes(b"half written")
     crypto.encrypt_journal(journal_path, PASSPHRASE)
     assert sorted(files_beside(journal_path)) == [journal_path.name]
+
+
+def test_only_journal_crypto_talks_to_sqlcipher():
+    root = Path(__file__).resolve().parent.parent
+    pattern = re.compile(r"^\s*(from|import)\s+(sqlcipher3|playhouse\.sqlcipher_ext)\b", re.M)
+    users = sorted(
+        str(path.relative_to(root))
+        for folder in ("journal", "ui")
+        for path in (root / folder).rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    )
+    assert users == ["journal/crypto.py"]
