@@ -16,6 +16,7 @@ from journal.storage import Journal
 from . import paint_probe, single_instance
 from .auto_backup import DailyBackup
 from .dialogs import journal_files, passphrase, recover_dialog
+from .dialogs.passphrase_lock import IdleLock
 from .live_refresh import JournalWatch
 from .style import apply_style
 
@@ -104,6 +105,7 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     if paint_probe.armed():  # RAPPORT_BENCH_PAINTED=1: the benchmark times the first paint
         paint_probe.watch(window, window.stack.currentWidget)
     window.show()
+    window.idle_lock = IdleLock(window)  # an encrypted journal locks after a while unused
     window.watch = JournalWatch(window)  # writes by the command line; "come forward" requests
     window.daily_backup = DailyBackup(window)
     try:
