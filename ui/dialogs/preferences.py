@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from journal import preferences, tags
 
 from ..guard import attempt
+from . import passphrase_lock
 
 MAX_DAYS = 3650
 
@@ -76,6 +77,15 @@ class PreferencesDialog(QDialog):
         cadence_layout = QVBoxLayout(cadence)
         cadence_layout.addWidget(scroll)
         cadence_layout.addWidget(note)
+        privacy = QGroupBox("Privacy", self)
+        self.lock_box = QSpinBox(privacy)  # kept on this computer, not in the journal
+        self.lock_box.setObjectName("lockMinutesBox")
+        self.lock_box.setAccessibleName("Lock an encrypted journal after minutes without use")
+        self.lock_box.setRange(0, passphrase_lock.MAX_MINUTES)
+        self.lock_box.setSpecialValueText("never")
+        self.lock_box.setSuffix(" minutes without use")
+        self.lock_box.setValue(passphrase_lock.lock_minutes())
+        QFormLayout(privacy).addRow("&Lock an encrypted journal after", self.lock_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -84,6 +94,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(pause)
         layout.addWidget(cadence)
+        layout.addWidget(privacy)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
@@ -92,6 +103,7 @@ class PreferencesDialog(QDialog):
 
     def save(self) -> bool:
         """Write what changed; False (dialog stays open) if the journal refused something."""
+        passphrase_lock.set_lock_minutes(self.lock_box.value())
         days = self.cool_down.value()
         if (
             days != preferences.cool_down_days()
