@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -148,6 +148,9 @@ class TodayPage(QWidget):
         more = QLabel("", self)
         more.setObjectName(f"{name}More")
         more.setProperty("role", "hint")
+        more.setAccessibleName(f"More {title.lower()}")
+        flags = Qt.TextInteractionFlag
+        more.setTextInteractionFlags(flags.LinksAccessibleByMouse | flags.LinksAccessibleByKeyboard)
         more.linkActivated.connect(lambda _: self.duePeopleRequested.emit())
         more.hide()
         layout.addWidget(label)
