@@ -47,17 +47,30 @@ class JournalLock:
         """Take the lock; False if another live process holds it."""
         if self._fd is not None:
             return True
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as exc:
-            raise JournalError(f"cannot create the lock file {self.path}: {exc.strerror}") from exc
-        if not _try_lock(fd):
-            os.close(fd)
+        for _ in range(10):
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError as exc:
+                message = f"cannot create the lock file {self.path}: {exc.strerror}"
+                raise JournalError(message) from exc
+            if not _try_lock(fd):
+                os.close(fd)
+                return False
+            if self._still_the_file(fd):
+                break
+            os.close(fd)  # the holder removed the file as we locked it: take the new one
+        else:
             return False
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
         self._fd = fd
         return True
+
+    def _still_the_file(self, fd: int) -> bool:
+        try:
+            return os.fstat(fd).st_ino == os.stat(self.path).st_ino
+        except OSError:
+            return False
 
     def holder(self) -> int | None:
         """The process id written by whoever holds (or last held) the lock."""
