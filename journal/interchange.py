@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from peewee import chunked
 
@@ -76,6 +76,28 @@ def _iso(value: object) -> str | None:
     return str(value)
 
 
+class _NoteRow(NamedTuple):
+    person_id: int
+    occurred_at: dt.datetime
+    kind: str
+    body: str
+
+
+def _note_rows(live: Any) -> list[_NoteRow]:
+    """Every live note, oldest first: the bulk of a journal, read as raw rows (no model)."""
+    query = (
+        Note.select(Note.person, Note.occurred_at, Note.kind, Note.body)
+        .join(Person)
+        .where(live, Note.trashed_at.is_null())
+        .order_by(Note.occurred_at, Note.id)
+    )
+    parse = dt.datetime.fromisoformat
+    return [
+        _NoteRow(pid, parse(at) if isinstance(at, str) else at, kind, body)
+        for pid, at, kind, body in db.execute(query).fetchall()
+    ]
+
+
 def _by_person(rows: Iterable[Any]) -> dict[int, list[Any]]:
     grouped: dict[int, list[Any]] = defaultdict(list)
     for row in rows:
@@ -112,13 +134,7 @@ def export_journal() -> dict[str, Any]:
             .order_by(Decision.decided_on, Decision.id)
         ),
         objections=objections,
-        notes=_by_person(  # the bulk of a journal: plain rows, not model objects
-            Note.select(Note.person.alias("person_id"), Note.occurred_at, Note.kind, Note.body)
-            .join(Person)
-            .where(live, Note.trashed_at.is_null())
-            .order_by(Note.occurred_at, Note.id)
-            .namedtuples()
-        ),
+        notes=_by_person(_note_rows(live)),
         follow_ups=_by_person(
             FollowUp.select().join(Person).where(live).order_by(FollowUp.due_on, FollowUp.id)
         ),
