@@ -166,7 +166,7 @@ def convert(path: Path, old_key: str | None, new_key: str | None) -> None:
     """
     path = Path(path)
     partial = path.with_name(path.name + ".converting")
-    _remove(partial)  # left by a conversion that was killed
+    _remove(partial)  # left by an encryption that was killed
     replaced = False
     with _closing(connect(path, old_key)) as con:
         mode = con.execute("PRAGMA journal_mode").fetchone()[0]

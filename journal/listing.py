@@ -57,7 +57,7 @@ def person_ids(
         query = query.where(
             Person.name.contains(text) | Person.company.contains(text) | Person.id.in_(tag_match)
         )
-    rows = database.execute(query).fetchall()  # raw rows: 10 000 people, no per-row conversion
+    rows = database.execute(query).fetchall()  # raw rows: 10 000 people, no per-row field decoding
     needs_schedule = where.due or sort in ("last_touch", "next_reconnect")
     plan = reconnect.schedule() if needs_schedule else reconnect.Schedule()
     touches = plan.touches

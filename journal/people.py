@@ -162,7 +162,7 @@ def person_names(include_trashed: bool = False) -> list[tuple[int, str]]:
     query = Person.select(Person.id, Person.name).order_by(Person.name.collate("NOCASE"))
     if not include_trashed:
         query = query.where(Person.trashed_at.is_null())
-    return [(pid, name) for pid, name in db.execute(query).fetchall()]  # no per-row conversion
+    return [(pid, name) for pid, name in db.execute(query).fetchall()]  # no per-row field decoding
 
 
 @db.atomic()

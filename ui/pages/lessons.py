@@ -57,7 +57,8 @@ class LessonsPage(QWidget):
         self.tree.setObjectName("lessonsTree")
         self.tree.setAccessibleName("Lessons")
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -127,6 +128,7 @@ class LessonsPage(QWidget):
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         self.tree.expandAll()
+        self.tree.setColumnHidden(2, self.grouping() == "offer")  # the group already names it
         for column in (1, 2, 3, 4):
             self.tree.resizeColumnToContents(column)
         noun = "lesson" if len(rows) == 1 else "lessons"
