@@ -16,11 +16,9 @@ from journal.storage import Journal
 from . import settings
 from .actions import TrashPersonCommand, build_actions, build_menus
 from .dialogs import journal_files
-from .dialogs.brief_dialog import BriefDialog
 from .dialogs.info import AboutDialog, ShortcutsDialog
 from .dialogs.journal_commands import JournalCommands
 from .dialogs.new_person import NewPersonDialog
-from .dialogs.preferences import PreferencesDialog
 from .dialogs.trash import TrashDialog
 from .guard import attempt
 from .item_models.sidebar_model import PAGES
@@ -214,6 +212,8 @@ class MainWindow(QMainWindow):
             self.status("Open or select a person first, then Ctrl+B shows their meeting brief.")
             return
         self.person.flush()
+        from .dialogs.brief_dialog import BriefDialog  # loaded on first use, not at start
+
         dialog = BriefDialog(pid, self.files.background, self)
         dialog.saved.connect(self.status)
         dialog.finished.connect(dialog.deleteLater)
@@ -249,6 +249,8 @@ class MainWindow(QMainWindow):
         AboutDialog(self.journal.path, self).open()
 
     def show_preferences(self) -> None:
+        from .dialogs.preferences import PreferencesDialog
+
         self.preferences_dialog = PreferencesDialog(self)
         self.preferences_dialog.accepted.connect(self.refresh_all)
         self.preferences_dialog.finished.connect(self.preferences_dialog.deleteLater)

@@ -13,18 +13,27 @@ from .. import single_instance
 from ..guard import attempt
 from . import journal_files, passphrase
 from .background import Background
-from .export_dialog import ExportDialog
-from .import_flow import ImportFlow
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
+    from .export_dialog import ExportDialog
+    from .import_flow import ImportFlow
 
 
 class JournalCommands:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.background = Background(window)
-        self.imports = ImportFlow(window, self.background)
+        self._imports: ImportFlow | None = None
+
+    @property
+    def imports(self) -> ImportFlow:
+        """The import flow, built (and its modules loaded) the first time it is needed."""
+        if self._imports is None:
+            from .import_flow import ImportFlow
+
+            self._imports = ImportFlow(self.window, self.background)
+        return self._imports
 
     def new_journal(self) -> None:
         path = journal_files.choose_new_journal(self.window)
@@ -75,6 +84,8 @@ class JournalCommands:
     def export(self) -> ExportDialog:
         w = self.window
         w.person.flush()
+        from .export_dialog import ExportDialog
+
         dialog = ExportDialog(self.background, w.journal.path.stem, w)
         dialog.exported.connect(w.status)
         dialog.finished.connect(dialog.deleteLater)

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from journal import sample
 from journal.errors import JournalError
 from journal.lock import JournalLock
 from journal.storage import Journal
@@ -33,6 +32,8 @@ def choose_existing_journal(parent: QWidget | None) -> Path | None:
 def create_sample_journal() -> Journal:
     """A fresh sample journal in a temporary folder (opened; it becomes the current journal)."""
     folder = Path(tempfile.mkdtemp(prefix=SAMPLE_PREFIX))
+    from journal import sample  # on first use: it is not needed to start the window
+
     return sample.create_sample_journal(folder / "sample.sqlite")
 
 
