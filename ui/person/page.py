@@ -189,7 +189,8 @@ class PersonPage(QWidget):
         self.statusMessage.emit(f"Saved at {dt.datetime.now():%H:%M}")
         self._changed_id = self._person.id
         self._changed_timer.start()
-        self.journal.refresh()
+        if what != "note":  # the journal section refreshes itself after writing a note
+            self.journal.refresh()
         if what == "referral":
             self.header.show_referrers(referrals.referred_by(self._person.id))
         self._titles_timer.start()  # after the section has shown what changed
