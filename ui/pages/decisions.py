@@ -9,6 +9,7 @@ from journal.decisions import OUTCOME_LABELS, all_decisions
 
 from ..item_models.decisions_model import decisions_model
 from .common import PersonTable, heading
+from .refresh_when_shown import RefreshWhenShown
 
 UNFINISHED = ("weak_no", "undecided")
 CHOICES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
@@ -18,7 +19,7 @@ CHOICES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
 )
 
 
-class DecisionsPage(QWidget):
+class DecisionsPage(RefreshWhenShown, QWidget):
     openPerson = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -62,18 +63,7 @@ class DecisionsPage(QWidget):
         outcomes = CHOICES[max(self.outcome_combo.currentIndex(), 0)][1]
         self.model.set_records(all_decisions(outcomes))
 
-    def person_changed(self, person_id: int) -> None:
-        """Decisions are re-read when the page is next shown (or now, if it is showing)."""
-        self.stale = True
-        if self.isVisible():
-            self.refresh()
-
     def _open_row(self, row: int) -> None:
         record = self.model.record(row)
         if record is not None:
             self.openPerson.emit(record.person_id, ("decision", record.id))
-
-    def showEvent(self, event) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)

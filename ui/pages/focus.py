@@ -19,6 +19,7 @@ from journal.focus import FOCUS_LIMIT, focus_list
 from ..guard import attempt
 from ..item_models.focus_models import focus_model
 from .common import PersonTable, heading
+from .refresh_when_shown import RefreshWhenShown
 
 HINT = (
     "A few relationships, looked after well, matter more than many. Add someone here to see "
@@ -26,7 +27,7 @@ HINT = (
 )
 
 
-class FocusPage(QWidget):
+class FocusPage(RefreshWhenShown, QWidget):
     """`personChanged(person_id)` after someone is added to or taken off the focus list."""
 
     openPerson = Signal(int, object)
@@ -110,13 +111,3 @@ class FocusPage(QWidget):
         pid = self.model.person_id(row)
         if pid is not None:
             self.openPerson.emit(pid, None)
-
-    def person_changed(self, person_id: int) -> None:
-        self.stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)

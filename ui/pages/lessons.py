@@ -23,11 +23,12 @@ from ..item_models.lessons_model import LessonsModel, themes_model
 from ..item_models.records_model import PERSON_ID_ROLE
 from .common import PersonTable, heading
 from .lessons_chart import DecisionsChart
+from .refresh_when_shown import RefreshWhenShown
 
 DEBOUNCE_MS = 150
 
 
-class LessonsPage(QWidget):
+class LessonsPage(RefreshWhenShown, QWidget):
     openPerson = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -144,13 +145,3 @@ class LessonsPage(QWidget):
         pid = self.themes.person_id(row)
         if pid is not None:
             self.openPerson.emit(pid, None)
-
-    def person_changed(self, person_id: int) -> None:
-        self.stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)

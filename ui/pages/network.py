@@ -25,6 +25,7 @@ from ..graph.legend import Legend
 from ..graph.view import NetworkView
 from ..item_models.network_models import connectors_model
 from .common import PersonTable, heading
+from .refresh_when_shown import RefreshWhenShown
 
 ALL_TAGS = "All tags"
 EMPTY = (
@@ -34,7 +35,7 @@ EMPTY = (
 CONTEXT_OPACITY = 0.35
 
 
-class NetworkPage(QWidget):
+class NetworkPage(RefreshWhenShown, QWidget):
     openPerson = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -297,15 +298,8 @@ class NetworkPage(QWidget):
         if pid is not None:
             self.openPerson.emit(pid, None)
 
-    def person_changed(self, person_id: int) -> None:
-        self.stale = True
-        if self.isVisible():
-            self.refresh()
-
     def showEvent(self, event) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
+        super().showEvent(event)  # re-reads first if stale
         if self._needs_fit:
             self._needs_fit = False
             self.fit()
