@@ -102,18 +102,14 @@ def inspect_file(path: Path, passphrase: str | None = None) -> int:
         if f.read(16) != SQLITE_HEADER and not encrypted:
             raise NotAJournal(f"{path} is not a Rapport journal (not an SQLite file)")
     try:
-        if encrypted:
-            con = crypto.connect(path, passphrase, readonly=True)
-        else:
-            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            tables = {
-                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            integrity = con.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            con.close()
+            version, tables, integrity = _read_facts(path, passphrase, encrypted, readonly=True)
+        except (sqlite3.OperationalError, crypto.DatabaseError) as exc:
+            if "readonly" not in str(exc):
+                raise
+            # A process killed mid-write left a journal to roll back or a WAL to recover, which
+            # SQLite does only on a writable connection: let it, then read as usual.
+            version, tables, integrity = _read_facts(path, passphrase, encrypted, readonly=False)
     except (sqlite3.DatabaseError, crypto.DatabaseError) as exc:
         if (plain := faults.explain(exc)) is not None:  # the disk, not the file: not damaged
             raise JournalError(f"{path} cannot be opened. {plain}") from exc
@@ -131,6 +127,25 @@ def inspect_file(path: Path, passphrase: str | None = None) -> int:
     if version > 0 and not tables >= OWN_TABLES:
         raise NotAJournal(f"{path} is not a Rapport journal (its tables are missing)")
     return version
+
+
+def _read_facts(
+    path: Path, passphrase: str | None, encrypted: bool, *, readonly: bool
+) -> tuple[int, set[str], str]:
+    """(user_version, table names, quick_check result) of an SQLite file."""
+    if encrypted:
+        con = crypto.connect(path, passphrase, readonly=readonly)
+    else:
+        con = sqlite3.connect(
+            f"{path.resolve().as_uri()}{'?mode=ro' if readonly else ''}", uri=True
+        )
+    try:
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        integrity = con.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        con.close()
+    return version, tables, integrity
 
 
 def _migrate(db: SqliteDatabase, from_version: int) -> None:

@@ -130,3 +130,29 @@ def test_check_reports_broken_foreign_keys(journal):
 
 def report_row(journal) -> int:
     return journal.db.execute_sql("SELECT id FROM note WHERE body = 'orphan'").fetchone()[0]
+
+
+KILLED_MID_WRITE = """
+import os, signal, sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+con.execute("PRAGMA journal_mode = delete")
+con.execute("PRAGMA cache_size = 10")
+con.execute("BEGIN")
+for i in range(5000):
+    con.execute("INSERT INTO tag (name) VALUES (?)", (f"tag {i} " + "x" * 200,))
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_journal_left_to_roll_back_by_a_killed_writer_opens(journal_path):
+    import subprocess
+    import sys
+
+    with storage.open_journal(journal_path):
+        people.add_person("Ana")
+    subprocess.run([sys.executable, "-c", KILLED_MID_WRITE, str(journal_path)], check=False)
+    assert journal_path.with_name(journal_path.name + "-journal").exists()
+    with storage.open_journal(journal_path) as journal:
+        assert storage.check(journal).ok
+        assert [name for _, name in people.person_names()] == ["Ana"]
+        assert journal.db.execute_sql("SELECT COUNT(*) FROM tag").fetchone()[0] == 0
