@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from journal.backups import BackupInfo
 
+from ..item_models.headers import column_title
+
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 HEADERS = ("Taken", "Why", "People")
@@ -84,13 +86,7 @@ class BackupsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+        return column_title(HEADERS, section, orientation, role)
 
     def path_at(self, row: int) -> Path:
         return self._backups[row].path

@@ -9,6 +9,7 @@ from journal.decisions import OUTCOME_LABELS
 from journal.lessons import LessonRow, ObjectionTheme
 
 from .format import day
+from .headers import column_title
 from .records_model import PERSON_ID_ROLE, Column, RecordsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,9 +62,7 @@ class LessonsModel(QAbstractItemModel):
         return len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+        return column_title(HEADERS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -10,6 +10,7 @@ from journal.listing import PeopleFilter
 from journal.records import PersonRow
 
 from .format import FIT_LABELS, day
+from .headers import column_title
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -21,6 +22,7 @@ COLUMNS = (
     ("Fit", "fit"),
     ("Focus", "focus"),
 )
+TITLES = tuple(title for title, _ in COLUMNS)
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # The roles this model answers; a view asks a dozen per cell on every paint.
 _ROLES = frozenset(
@@ -110,13 +112,7 @@ class PeopleModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section][0]
-        return None
+        return column_title(TITLES, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from .headers import column_title
+
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,6 +36,7 @@ class RecordsModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
+        self._titles = tuple(c.title for c in self._columns)
         self._person_of = person_of
         self._emphasise = emphasise
         self._records: list[Any] = []
@@ -57,13 +60,7 @@ class RecordsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
+        return column_title(self._titles, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._records):

@@ -9,6 +9,8 @@ from collections.abc import Hashable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from .headers import column_title
+
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,10 +78,4 @@ class TextRowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+        return column_title(self._headers, section, orientation, role)
