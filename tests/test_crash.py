@@ -92,5 +92,6 @@ def test_quick_kill_run(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_long_kill_run(tmp_path):
     assert run_kills(tmp_path / "journal.sqlite", kills=120, seed=2) > 0

@@ -82,6 +82,7 @@ def test_a_killed_encryption_leaves_a_whole_journal(tmp_path: Path, filled: byte
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_many_killed_encryptions_leave_whole_journals(tmp_path: Path, filled: bytes):
     outcomes = run_kills(tmp_path, filled, times=30, seed=11)
     assert outcomes == {"plain", "encrypted"}

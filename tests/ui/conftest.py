@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from journal.storage import Journal
 
+from .messageboxes import MessageBoxes
+
 # The offscreen platform says this whenever a window is shown; it is not about Rapport.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
 
@@ -31,6 +33,15 @@ def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[MessageBoxes]:
+    """Message boxes are recorded and answered, never left waiting; an unexpected one fails."""
+    boxes = MessageBoxes()
+    boxes.install(monkeypatch)
+    yield boxes
+    boxes.check()
 
 
 @pytest.fixture

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from journal import faults, notes, people
 from ui.person.page import PersonPage
 
 
-def test_saving_a_note_on_a_full_disk_keeps_the_text(qtbot, journal):
+def test_saving_a_note_on_a_full_disk_keeps_the_text(qtbot, journal, message_boxes):
     page = PersonPage()
     qtbot.addWidget(page)
     page.show()
@@ -21,22 +21,12 @@ def test_saving_a_note_on_a_full_disk_keeps_the_text(qtbot, journal):
     text = "What she said about the renewal. " * 3000
     composer = page.journal.composer
     composer.body.setPlainText(text)
-    seen: list[tuple[str, str]] = []
-
-    def close_dialog() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append((box.objectName(), box.informativeText()))
-            box.close()
-
-    closer = QTimer()
-    closer.timeout.connect(close_dialog)
-    closer.start(20)
+    message_boxes.expect(faults.FULL)
     qtbot.keyClick(composer.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    closer.stop()
-    assert seen and seen[0][0] == "errorDialog"
-    assert faults.FULL in seen[0][1]
-    assert "what you typed is still in the window" in seen[0][1]
+    told = message_boxes.only()
+    assert told.name == "errorDialog"
+    assert told.icon == QMessageBox.Icon.Warning
+    assert "what you typed is still in the window" in told.informative
     assert composer.body.toPlainText() == text
     assert [n.body for n in notes.notes_of(ana.id)] == ["already saved"]
     journal.db.execute_sql("PRAGMA max_page_count = 1073741823")

@@ -68,7 +68,8 @@ def test_saving_the_note_clears_the_draft(qtbot, page) -> None:
     assert [n.body for n in notes.notes_of(ana.id)] == ["Met at the fair"]
     assert drafts.draft_of(ana.id) is None
     assert not page.journal.composer.notice.isVisible()
-    qtbot.wait(700)
+    assert not page.journal.keeper.timer.isActive()  # no draft write is pending
+    page.journal.keeper.flush()
     assert drafts.draft_of(ana.id) is None
 
 
@@ -80,7 +81,8 @@ def test_editing_a_note_leaves_the_new_notes_draft_alone(qtbot, page) -> None:
     page.journal.highlight("note", note.id)
     page.journal.edit_selected()
     page.journal.composer.body.setPlainText("first, edited")
-    qtbot.wait(700)
+    assert not page.journal.keeper.timer.isActive()  # paused: the edit is no draft
+    page.journal.keeper.flush()
     assert drafts.draft_of(ana.id).body == "new note in progress"
     page.journal.save_note()
     assert notes.get_note(note.id).body == "first, edited"

@@ -4,32 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
 
 from journal import goals, notes, pains, people
 from journal.focus import FOCUS_LIMIT, focus_list
 from ui.item_models.focus_models import focus_model
 
 from .helpers import CTRL
-
-
-def close_the_error_dialog() -> list[str]:
-    """Close the next message box (read its text first) from a timer, so nothing hangs."""
-    seen: list[str] = []
-    tries = [0]
-
-    def close() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.informativeText())
-            box.done(0)
-        elif tries[0] < 100:
-            tries[0] += 1
-            QTimer.singleShot(20, close)
-
-    QTimer.singleShot(0, close)
-    return seen
 
 
 def test_focus_page_lists_goals_pains_and_days_since_touch(window, qtbot) -> None:
@@ -47,16 +28,16 @@ def test_focus_page_lists_goals_pains_and_days_since_touch(window, qtbot) -> Non
     assert page.title.text() == f"Focus — 1 of {FOCUS_LIMIT}"
 
 
-def test_a_21st_person_is_refused_with_the_journals_message(window, qtbot) -> None:
+def test_a_21st_person_is_refused_with_the_journals_message(window, qtbot, message_boxes) -> None:
     for i in range(FOCUS_LIMIT):
         people.add_person(f"Focus {i:02d}", focus=True)
     extra = people.add_person("Extra Person").id
     window.show_page("focus")
     page = window.focus_page
     page.add_box.setText("Extra Person")
-    seen = close_the_error_dialog()
+    message_boxes.expect("focus list is full")
     page.add_button.click()
-    assert seen and "focus list is full" in seen[0]
+    assert message_boxes.only().name == "errorDialog"
     assert not people.get_person(extra).focus
     assert page.model.rowCount() == FOCUS_LIMIT
     assert page.add_box.text() == "Extra Person"  # what was typed stays

@@ -84,19 +84,23 @@ def test_a_vcard_with_a_bad_card_lists_it(window, qtbot, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("content", [os.urandom(2048), b"", b"Date,Amount\n2024-01-02,12.50\n"])
-def test_a_file_that_is_not_contacts_is_refused(window, qtbot, tmp_path, monkeypatch, content):
+def test_a_file_that_is_not_contacts_is_refused(
+    window, qtbot, tmp_path, monkeypatch, content, message_boxes
+):
     junk = tmp_path / "junk.csv"
     junk.write_bytes(content)
     monkeypatch.setattr(journal_files, "choose_import_file", lambda _: junk)
+    message_boxes.expect("junk.csv cannot be imported: ")
     window.registry["import"].trigger()
     flow = window.files.imports
-    qtbot.waitUntil(lambda: flow.refusal is not None and flow.refusal.isVisible())
-    assert flow.refusal.text().startswith("junk.csv cannot be imported: ")
-    assert "\n" not in flow.refusal.text()
+    qtbot.waitUntil(lambda: len(message_boxes.shown) == 1)
+    refusal = message_boxes.only()
+    assert refusal.text.startswith("junk.csv cannot be imported: ")
+    assert "\n" not in refusal.text
+    assert refusal.informative == "Nothing was changed in the journal."
     assert flow.preview is None
     assert people.count_people() == 0
-    flow.refusal.close()
-    assert flow.refusal is None
+    assert flow.refusal is None  # answered: the flow let go of it
 
 
 def test_a_file_already_imported_has_nothing_to_import(window, qtbot, monkeypatch) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from journal import interchange, people
@@ -15,19 +14,6 @@ from ui.actions import fill_recent
 from ui.dialogs import journal_files
 
 from .helpers import add_people
-
-
-@pytest.fixture
-def told(monkeypatch) -> list[str]:
-    """What the guard's dialogs said (instead of blocking on exec())."""
-    said: list[str] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        said.append(f"{box.text()} {box.informativeText()}")
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return said
 
 
 def test_switching_journals_and_back(window, tmp_path: Path) -> None:
@@ -48,7 +34,7 @@ def test_switching_journals_and_back(window, tmp_path: Path) -> None:
     assert not window.today.is_welcome()
 
 
-def test_a_journal_open_elsewhere_is_refused(window, tmp_path: Path, told) -> None:
+def test_a_journal_open_elsewhere_is_refused(window, tmp_path: Path, message_boxes) -> None:
     other = tmp_path / "busy.sqlite"
     open_journal(other).close()
     elsewhere = JournalLock(other)
@@ -56,19 +42,23 @@ def test_a_journal_open_elsewhere_is_refused(window, tmp_path: Path, told) -> No
     # flock is per open file: a second lock in this process conflicts like another process
     try:
         before = window.journal.path
+        message_boxes.expect("another Rapport window")
         assert not window.files.switch_journal(other)
-        assert "another Rapport window" in told[0]
+        assert message_boxes.only().icon == QMessageBox.Icon.Warning
         assert window.journal.path == before
     finally:
         elsewhere.release()
 
 
-def test_a_file_that_is_not_a_journal_is_refused_in_the_window(window, tmp_path, told) -> None:
+def test_a_file_that_is_not_a_journal_is_refused_in_the_window(
+    window, tmp_path, message_boxes
+) -> None:
     bogus = tmp_path / "photo.sqlite"
     bogus.write_bytes(b"\x89PNG not a journal")
     before = window.journal.path
+    message_boxes.expect("not a Rapport journal")
     assert not window.files.switch_journal(bogus)
-    assert "not a Rapport journal" in told[0]
+    assert message_boxes.only().name == "errorDialog"
     assert window.journal.path == before
     assert not JournalLock(bogus).path.exists()
 

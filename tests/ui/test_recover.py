@@ -3,8 +3,7 @@ damaged file kept aside; and the daily backup taken off the GUI thread after the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal import backups, people, recovery
 from journal.storage import open_journal
@@ -24,40 +23,25 @@ def _damaged_journal_with_a_backup(path):
     return bytes(data)
 
 
-def _answer(text: str) -> QTimer:
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            for button in box.buttons():
-                if button.text() == text:
-                    timer.stop()
-                    button.click()
-
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(click)
-    timer.start()
-    return timer
-
-
-def test_the_newest_good_backup_is_offered_and_restored(qtbot, journal_path, monkeypatch):
+def test_the_newest_good_backup_is_offered_and_restored(
+    qtbot, journal_path, monkeypatch, message_boxes
+):
     monkeypatch.delenv(backups.ENV_VAR, raising=False)
     damaged = _damaged_journal_with_a_backup(journal_path)
-    timer = _answer("Restore the backup")
+    message_boxes.expect("it is damaged", answer="Restore the backup")
     assert recover_dialog.offer_recovery(journal_path, "it is damaged") is True
-    timer.stop()
+    assert message_boxes.only().icon == QMessageBox.Icon.Warning
     [aside] = journal_path.parent.glob("journal.sqlite.damaged-*")
     assert aside.read_bytes() == damaged
     with open_journal(journal_path):
         assert [n for _, n in people.person_names()] == ["Ana"]
 
 
-def test_saying_no_leaves_the_file_alone(qtbot, journal_path, monkeypatch):
+def test_saying_no_leaves_the_file_alone(qtbot, journal_path, monkeypatch, message_boxes):
     monkeypatch.delenv(backups.ENV_VAR, raising=False)
     damaged = _damaged_journal_with_a_backup(journal_path)
-    timer = _answer("Quit")
+    message_boxes.expect("it is damaged", answer="Quit")
     assert recover_dialog.offer_recovery(journal_path, "it is damaged") is False
-    timer.stop()
     assert journal_path.read_bytes() == damaged
     assert not list(journal_path.parent.glob("*.damaged-*"))
 

@@ -3,31 +3,16 @@ the journal before the restore saved so it can be undone."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from journal import backups, people
 from ui.dialogs import restore_dialog
 from ui.dialogs.restore_model import BackupsModel, reason_label
 
 
-def _click_when_asked(button_text: str) -> QTimer:
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            for button in box.buttons():
-                if button.text().replace("&", "") == button_text:
-                    timer.stop()
-                    button.click()
-
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(click)
-    timer.start()
-    return timer
-
-
-def test_backups_are_listed_restored_after_confirmation_and_undoable(qtbot, window, monkeypatch):
+def test_backups_are_listed_restored_after_confirmation_and_undoable(
+    qtbot, window, monkeypatch, message_boxes
+):
     monkeypatch.delenv(backups.ENV_VAR, raising=False)
     people.add_person("Ana")
     backups.backup(window.journal, reason="daily")
@@ -40,31 +25,30 @@ def test_backups_are_listed_restored_after_confirmation_and_undoable(qtbot, wind
     assert model.rowCount() == 1
     assert model.index(0, 1).data() == "Daily backup"
     assert model.index(0, 2).data() == "1 person"
-    timer = _click_when_asked("Restore")
+    message_boxes.expect("Restore the backup from", answer="Restore")
+    message_boxes.expect("The backup was restored.")
     dialog.restore_button.click()
-    timer.stop()
     qtbot.waitUntil(lambda: [n for _, n in people.person_names()] == ["Ana"])
     assert "saved as" in window.statusBar().currentMessage()
-    assert window.restored_dialog.isVisible()
-    assert "To undo" in window.restored_dialog.informativeText()
-    window.restored_dialog.close()
+    asked, told = message_boxes.shown
+    assert asked.icon == QMessageBox.Icon.Question and "1 person" in asked.informative
+    assert told.icon == QMessageBox.Icon.Information and "To undo" in told.informative
     [safety] = [b for b in backups.list_backups(window.journal) if b.reason == "before-restore"]
     assert safety.people == 2
+    message_boxes.expect("The backup was restored.")
     assert restore_dialog.restore_in_window(window, safety.path)
-    window.restored_dialog.close()
     assert [n for _, n in people.person_names()] == ["Ana", "Bruno"]
     assert window.people.isVisible() or window.today.isVisible()
 
 
-def test_cancelling_the_confirmation_restores_nothing(qtbot, window, monkeypatch):
+def test_cancelling_the_confirmation_restores_nothing(qtbot, window, monkeypatch, message_boxes):
     monkeypatch.delenv(backups.ENV_VAR, raising=False)
     people.add_person("Ana")
     backups.backup(window.journal)
     people.add_person("Bruno")
     dialog = restore_dialog.open_restore(window)
-    timer = _click_when_asked("Cancel")
+    message_boxes.expect("Restore the backup from", answer="Cancel")
     dialog.confirm()
-    timer.stop()
     assert people.count_people() == 2
     dialog.close()
 
