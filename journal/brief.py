@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import credit, decisions, followups, goals, listing, notes, pains, people, referrals
+from . import (
+    credit,
+    decisions,
+    followups,
+    goals,
+    listing,
+    notes,
+    pains,
+    people,
+    referrals,
+    tags,
+)
 from .decisions import OUTCOME_LABELS
 from .exports.md import block, document, inline, item, when
 from .exports.text import day
@@ -88,6 +99,11 @@ def _decisions(records: list[DecisionRecord]) -> list[str]:
     if still_open:
         sections.append("## Objections still open\n\n" + "\n".join(still_open))
     lessons = [item(f"*{inline(d.offer)}*", d.lesson, ": ") for d in records if d.lesson]
+    for d in records:
+        lessons.extend(
+            item(f"*{inline(d.offer)}*: {inline(question)}", answer, " ")
+            for question, answer in d.answers
+        )
     if lessons:
         sections.append("## Lessons\n\n" + "\n".join(lessons))
     return sections
@@ -104,6 +120,10 @@ def brief_markdown(person_id: int, *, today: dt.date | None = None) -> str:
     promised = followups.follow_ups_of(person_id)
     row = listing.person_rows([person_id])[0]
     sections = [_profile(person, row, today)]
+    sections.extend(
+        f"## Talking to {inline(persona)}\n\n{block(note)}"
+        for persona, note in tags.messaging_for(person_id)
+    )
     sections.append(_referrals(person_id))
     if open_goals:
         lines = [item(f"**{inline(g.text)}**", g.why) for g in open_goals]

@@ -9,11 +9,14 @@ from typing import Any
 
 from . import search
 from . import validate as v
+from .changes import record
 from .errors import JournalError
 from .models import OUTCOMES, Decision, Objection, Person, fetch, now
 from .models import database as db
-from .records import DecisionRecord, ObjectionRecord
+from .records import AFTER_A_NO, DecisionRecord, ObjectionRecord
+from .themes import caveat_in, check_theme, suggest_theme
 
+ANSWER_FIELDS = tuple(name for name, _ in AFTER_A_NO)
 OUTCOME_LABELS = {
     "yes": "Yes",
     "strong_no": "Strong no",
@@ -33,7 +36,7 @@ def _objections_of(decision_ids: Iterable[int]) -> dict[int, tuple[ObjectionReco
         )
         for o in query:
             result[o.decision_id].append(
-                ObjectionRecord(o.id, o.decision_id, o.text, bool(o.addressed))
+                ObjectionRecord(o.id, o.decision_id, o.text, bool(o.addressed), o.theme)
             )
     return {k: tuple(val) for k, val in result.items()}
 
@@ -50,6 +53,9 @@ def _records(rows: list[Decision]) -> list[DecisionRecord]:
             reason=d.reason,
             lesson=d.lesson,
             revisit_on=d.revisit_on,
+            better_solution=d.better_solution,
+            better_fit=d.better_fit,
+            expected=d.expected,
             objections=objections.get(d.id, ()),
             person_name=getattr(d, "person_name", ""),
             trashed_at=d.trashed_at,
@@ -74,7 +80,7 @@ def _clean(field: str, value: Any) -> Any:
         return v.choice(value, OUTCOMES, "outcome")
     if field == "decided_on":
         return v.date(value, "decided_on", required=True)
-    if field in ("reason", "lesson"):
+    if field in ("reason", "lesson", *ANSWER_FIELDS):
         return v.text(value, field)
     if field == "revisit_on":
         return v.date(value, "revisit_on")
@@ -92,9 +98,17 @@ def record_decision(
     lesson: str = "",
     revisit_on: Any = None,
     objections: Iterable[str] = (),
+    **answers: str,
 ) -> DecisionRecord:
-    """Record what a person decided about an offer, with any objections they raised."""
+    """Record what a person decided about an offer, with any objections they raised.
+
+    `answers` are the questions after a no (`better_solution`, `better_fit`, `expected`);
+    each objection gets the theme its words suggest.
+    """
     fetch(Person, person_id)
+    for name in answers:
+        if name not in ANSWER_FIELDS:
+            raise JournalError(f"{name}: not a field of a decision")
     decision = Decision.create(
         person=person_id,
         offer=_clean("offer", offer),
@@ -103,9 +117,11 @@ def record_decision(
         reason=_clean("reason", reason),
         lesson=_clean("lesson", lesson),
         revisit_on=_clean("revisit_on", revisit_on),
+        **{name: _clean(name, value) for name, value in answers.items()},
     )
     for i, text in enumerate(objections):
-        Objection.create(decision=decision, text=v.text(text, f"objections[{i}]", required=True))
+        cleaned = v.text(text, f"objections[{i}]", required=True)
+        Objection.create(decision=decision, text=cleaned, theme=suggest_theme(cleaned))
     search.index_decision(decision.id)
     return get_decision(decision.id)
 
@@ -121,11 +137,50 @@ def update_decision(decision_id: int, **changes: Any) -> DecisionRecord:
 
 
 @db.atomic()
-def add_objection(decision_id: int, text: str) -> DecisionRecord:
+def add_objection(decision_id: int, text: str, theme: str | None = None) -> DecisionRecord:
+    """Add an objection; its theme is the one given, else the one its words suggest."""
     fetch(Decision, decision_id)
-    Objection.create(decision=decision_id, text=v.text(text, "objection", required=True))
+    cleaned = v.text(text, "objection", required=True)
+    chosen = suggest_theme(cleaned) if theme is None else check_theme(theme)
+    Objection.create(decision=decision_id, text=cleaned, theme=chosen)
     search.index_decision(decision_id)
     return get_decision(decision_id)
+
+
+@db.atomic()
+def set_objection_theme(objection_id: int, theme: str) -> DecisionRecord:
+    """Put an objection under another theme (price, timing, authority, need, trust, fit, other)."""
+    objection = fetch(Objection, objection_id)
+    Objection.update(theme=check_theme(theme)).where(Objection.id == objection_id).execute()
+    decision = get_decision(objection.decision_id)
+    record("objection", decision.person_id)
+    return decision
+
+
+def suggest_missing_themes() -> int:
+    """Give every objection without a theme the one its words suggest; how many got one."""
+    rows = Objection.select(Objection.id, Objection.text).where(Objection.theme == "").tuples()
+    by_theme: dict[str, list[int]] = defaultdict(list)
+    for objection_id, text in rows:
+        by_theme[suggest_theme(text)].append(objection_id)
+    for theme, ids in by_theme.items():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            Objection.update(theme=theme).where(Objection.id.in_(chunk)).execute()
+    if by_theme:
+        record("objection")
+    return sum(len(ids) for ids in by_theme.values())
+
+
+def looks_like_weak_no(decision: DecisionRecord) -> str | None:
+    """For a strong no whose reason or objections hedge, the hedge ("not now", "until", …).
+
+    Such a no is often an "I don't know": the seller is offered to record it as a weak no;
+    the journal never changes it by itself.
+    """
+    if decision.outcome != "strong_no":
+        return None
+    return caveat_in(decision.reason, *(o.text for o in decision.objections))
 
 
 @db.atomic()

@@ -1,6 +1,36 @@
-"""The journal's open JSON interchange format (version 1): export, load, all-or-nothing import.
+"""The journal's open JSON interchange format (version 2): export, load, all-or-nothing import.
 
-`export_journal` describes the document; `interchange_schema` checks one before it is imported.
+The document is one JSON object, UTF-8, every key optional unless marked:
+
+    {"format": "rapport-journal" (required), "version": 2 (required), "exported_at": "…",
+     "tags": [{"name" (required), "cadence_days": 30 | null, "persona": true | false,
+               "messaging": "Markdown: what to say to this persona"}],
+     "people": [{"id": "any text, unique in the file", "name" (required), "company", "role",
+                 "emails": [], "phones": [], "location", "how_we_met", "met_on": "YYYY-MM-DD",
+                 "about", "fit": "good" | "poor" | "unknown", "focus": false,
+                 "cadence_days": null, "tags": ["name", …],
+                 "goals": [{"text" (required), "why", "status": "open" | "attained" | "dropped",
+                            "created_at": "YYYY-MM-DDTHH:MM:SS"}],
+                 "pains": [{"text" (required), "ramifications", "status": "open" | "relieved",
+                            "created_at"}],
+                 "decisions": [{"offer" (required),
+                                "outcome": "yes" | "strong_no" | "weak_no" | "undecided",
+                                "decided_on", "reason", "lesson", "revisit_on",
+                                "better_solution", "better_fit", "expected",
+                                "objections": [{"text" (required), "addressed": false,
+                                                "theme": "price" | "timing" | "authority" |
+                                                         "need" | "trust" | "fit" | "other"}]}],
+                 "notes": [{"occurred_at", "kind": "meeting" | "call" | "message" | "thought",
+                            "body" (required)}],
+                 "follow_ups": [{"due_on", "what" (required), "done": false}]}],
+     "referrals": [{"referrer": "a person id", "referred": "a person id", "on", "context"}]}
+
+Version 2 added to version 1: `persona` and `messaging` on tags (the top-level `tags` lists
+every tag with a cadence, a persona flag or a messaging note), `theme` on objections, and the
+three answers after a no on decisions (`better_solution`, `better_fit`, `expected`). Version 1
+files still import: an objection without a theme gets the one its words suggest.
+
+`export_journal` writes the document; `interchange_schema` checks one before it is imported.
 """
 
 from __future__ import annotations
@@ -106,14 +136,8 @@ def _by_person(rows: Iterable[Any]) -> dict[int, list[Any]]:
 
 
 def export_journal() -> dict[str, Any]:
-    """The whole journal (live records only: nothing from the trash) as a version-1 document.
-
-    `{"format": "rapport-journal", "version": 1, "exported_at": …, "tags": […], "people": […],
-    "referrals": […]}`; each person carries their tags, goals, pains, decisions (with
-    objections), notes and follow-ups; referrals name people by the `id` they have in the file;
-    the optional top-level `tags` lists tags with a cadence of their own (`name`,
-    `cadence_days`).
-    A fixed number of queries, however large the journal.
+    """The whole journal (live records only: nothing from the trash) as a version-2 document
+    (described at the top of this module). A fixed number of queries, however large the journal.
     """
     live = Person.trashed_at.is_null()
     live_decision = live & Decision.trashed_at.is_null()
@@ -149,9 +173,9 @@ def export_journal() -> dict[str, Any]:
         .order_by(Referral.referrer, Referral.referred)
         .tuples()
     )
-    tag_cadences = (
-        Tag.select(Tag.name, Tag.cadence_days)
-        .where(Tag.cadence_days.is_null(False))
+    tag_rows = (
+        Tag.select(Tag.name, Tag.cadence_days, Tag.persona, Tag.messaging)
+        .where(Tag.cadence_days.is_null(False) | (Tag.persona == True) | (Tag.messaging != ""))  # noqa: E712
         .order_by(Tag.name.collate("NOCASE"))
         .tuples()
     )
@@ -159,7 +183,10 @@ def export_journal() -> dict[str, Any]:
         "format": FORMAT,
         "version": VERSION,
         "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "tags": [{"name": name, "cadence_days": days} for name, days in tag_cadences],
+        "tags": [
+            {"name": name, "cadence_days": days, "persona": bool(persona), "messaging": note}
+            for name, days, persona, note in tag_rows
+        ],
         "people": [_person(p, related) for p in people],
         "referrals": [
             {"referrer": str(by), "referred": str(to), "on": _iso(on), "context": context}
@@ -218,8 +245,11 @@ def _person(p: Person, rel: _Related) -> dict[str, Any]:
                 "reason": d.reason,
                 "lesson": d.lesson,
                 "revisit_on": _iso(d.revisit_on),
+                "better_solution": d.better_solution,
+                "better_fit": d.better_fit,
+                "expected": d.expected,
                 "objections": [
-                    {"text": o.text, "addressed": bool(o.addressed)}
+                    {"text": o.text, "addressed": bool(o.addressed), "theme": o.theme}
                     for o in rel.objections.get(d.id, [])
                 ],
             }
@@ -304,7 +334,7 @@ def load_json(source: str | bytes | Path) -> dict[str, Any]:
 
 
 def import_journal(data: dict[str, Any], *, dry_run: bool = False) -> ImportReport:
-    """Add everything in a version-1 document to the open journal, all or nothing.
+    """Add everything in a version-1 or version-2 document to the open journal, all or nothing.
 
     The whole document is checked first; any problem raises a JournalError naming where it is
     (`people[3].decisions[0].outcome: …`) and nothing is written. A dry run only checks.
@@ -376,9 +406,11 @@ def _write(doc: Document) -> None:
     stamp = now()
     tag_ids = _tag_ids([*(t["name"] for t in doc.tags), *(t for p in doc.people for t in p.tags)])
     for tag in doc.tags:
-        if tag["cadence_days"] is not None:
-            tag_id = tag_ids[_nocase(tag["name"])]
-            Tag.update(cadence_days=tag["cadence_days"]).where(Tag.id == tag_id).execute()
+        values = {k: tag[k] for k in ("cadence_days", "messaging") if tag[k]}
+        if tag["persona"]:
+            values["persona"] = True
+        if values:
+            Tag.update(**values).where(Tag.id == tag_ids[_nocase(tag["name"])]).execute()
     person_ids: list[int] = []
     for p in doc.people:
         pid = Person.insert(**p.fields, created_at=stamp, updated_at=stamp).execute()

@@ -1,4 +1,4 @@
-"""Checking a version-1 interchange document whole, before anything is written.
+"""Checking an interchange document (version 1 or 2) whole, before anything is written.
 
 Every problem is a JournalError naming where it is: `people[3].decisions[0].outcome: …`.
 """
@@ -12,9 +12,11 @@ from typing import Any
 from . import validate as v
 from .errors import JournalError
 from .models import FITS, GOAL_STATUSES, NOTE_KINDS, OUTCOMES, PAIN_STATUSES
+from .records import AFTER_A_NO
+from .themes import check_theme, suggest_theme
 
 FORMAT = "rapport-journal"
-VERSION = 1
+VERSION = 2
 
 Row = dict[str, Any]
 
@@ -168,7 +170,7 @@ class _Checker:
         return Document(people, referrals, self.tags(root.get("tags")))
 
     def tags(self, data: object) -> list[Row]:
-        """The optional top-level list of tags with a keep-in-touch cadence of their own."""
+        """The optional top-level list of tags with a cadence of their own, or personas."""
         found: list[Row] = []
         seen: dict[str, int] = {}
         for i, item in enumerate(_list(data, "tags")):
@@ -180,7 +182,14 @@ class _Checker:
                 )
             seen[name.casefold()] = i
             cadence = v.cadence(raw.get("cadence_days"), f"tags[{i}].cadence_days")
-            found.append({"name": name, "cadence_days": cadence})
+            found.append(
+                {
+                    "name": name,
+                    "cadence_days": cadence,
+                    "persona": _flag(raw.get("persona"), f"tags[{i}].persona"),
+                    "messaging": _text(raw.get("messaging"), f"tags[{i}].messaging"),
+                }
+            )
         return found
 
     def _header(self, root: dict[Any, Any]) -> None:
@@ -256,14 +265,21 @@ class _Checker:
             "lesson": _text(raw.get("lesson"), at + "lesson"),
             "revisit_on": v.date(raw.get("revisit_on"), at + "revisit_on"),
         }
+        for name, _ in AFTER_A_NO:
+            values[name] = _text(raw.get(name), at + name)
         objections = []
         for i, item in enumerate(_list(raw.get("objections"), at + "objections")):
             where = f"{at}objections[{i}]"
             obj = _object(item, where)
+            text = _text(obj.get("text"), where + ".text", required=True)
+            theme = obj.get("theme")
             objections.append(
                 {
-                    "text": _text(obj.get("text"), where + ".text", required=True),
+                    "text": text,
                     "addressed": _flag(obj.get("addressed"), where + ".addressed"),
+                    "theme": suggest_theme(text)
+                    if theme is None
+                    else check_theme(theme, where + ".theme"),
                 }
             )
         return values, objections

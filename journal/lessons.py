@@ -3,57 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from . import tags
 from .models import Decision, Objection, Person
+from .records import AFTER_A_NO
+from .themes import THEME_LABELS, THEMES
 
 UNFINISHED = ("weak_no", "undecided")
 INFORMED = ("yes", "strong_no")
-_WORD = re.compile(r"\w+")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "from",
-        "i",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "so",
-        "that",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "too",
-        "was",
-        "we",
-        "were",
-        "with",
-        "our",
-        "your",
-        "you",
-        "not",
-        "no",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -66,22 +25,36 @@ class LessonRow:
     decided_on: dt.date
     lesson: str
     tags: tuple[str, ...]
+    answers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The lesson and the answers to the questions after a no, one per paragraph."""
+        parts = [self.lesson] if self.lesson else []
+        parts.extend(f"{question} {answer}" for question, answer in self.answers)
+        return "\n".join(parts)
+
+
+_ANSWERS = [getattr(Decision, name) for name, _ in AFTER_A_NO]
 
 
 def lessons(text: str = "") -> list[LessonRow]:
-    """Every lesson recorded on a live decision, newest first; `text` narrows by any words."""
+    """Every lesson (or answer after a no) on a live decision, newest first; `text` narrows by
+    any words."""
+    taught = Decision.lesson != ""
+    for column in _ANSWERS:
+        taught = taught | (column != "")
     query = (
         Decision.select(Decision, Person.id, Person.name)
         .join(Person)
-        .where(Decision.lesson != "", Decision.trashed_at.is_null(), Person.trashed_at.is_null())
+        .where(taught, Decision.trashed_at.is_null(), Person.trashed_at.is_null())
         .order_by(Decision.decided_on.desc(), Decision.id.desc())
     )
     for word in text.split():
-        query = query.where(
-            Decision.lesson.contains(word)
-            | Decision.offer.contains(word)
-            | Person.name.contains(word)
-        )
+        matches = Decision.lesson.contains(word) | Decision.offer.contains(word)
+        for column in _ANSWERS:
+            matches = matches | column.contains(word)
+        query = query.where(matches | Person.name.contains(word))
     rows = list(query)
     tag_map = tags.tags_of({d.person.id for d in rows})
     return [
@@ -94,6 +67,7 @@ def lessons(text: str = "") -> list[LessonRow]:
             d.decided_on,
             d.lesson,
             tag_map.get(d.person.id, ()),
+            tuple((q, getattr(d, name)) for name, q in AFTER_A_NO if getattr(d, name)),
         )
         for d in rows
     ]
@@ -110,74 +84,60 @@ def group_lessons(rows: list[LessonRow], by: str = "offer") -> dict[str, list[Le
 
 
 @dataclass(frozen=True)
-class OpenObjection:
+class RaisedObjection:
     objection_id: int
     text: str
+    addressed: bool
     decision_id: int
     offer: str
+    outcome: str
     person_id: int
     person_name: str
 
 
 @dataclass(frozen=True)
 class ObjectionTheme:
-    """Open objections that say roughly the same thing."""
+    """The objections raised under one theme (price, timing, …), and by whom."""
 
-    label: str
-    objections: tuple[OpenObjection, ...]
+    theme: str
+    objections: tuple[RaisedObjection, ...]
 
+    @property
+    def label(self) -> str:
+        return THEME_LABELS[self.theme]
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP) or frozenset(
-        _WORD.findall(text.casefold())
-    )
-
-
-def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
-    if not a or not b:
-        return a == b
-    return len(a & b) / min(len(a), len(b)) >= 0.5
+    @property
+    def people(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(o.person_name for o in self.objections))
 
 
 def objection_themes() -> list[ObjectionTheme]:
-    """Open objections on unfinished decisions, grouped by similar words, biggest group first."""
+    """Every objection on a live decision, by theme; the theme most people raised first."""
     query = (
-        Objection.select(Objection, Decision.id, Decision.offer, Person.id, Person.name)
+        Objection.select(Objection, Decision.id, Decision.offer, Decision.outcome, Person.id)
+        .select_extend(Person.name)
         .join(Decision)
         .join(Person)
-        .where(
-            Objection.addressed == False,  # noqa: E712 - peewee expression
-            Decision.outcome.in_(UNFINISHED),
-            Decision.trashed_at.is_null(),
-            Person.trashed_at.is_null(),
-        )
-        .order_by(Objection.id)
+        .where(Decision.trashed_at.is_null(), Person.trashed_at.is_null())
+        .order_by(Decision.decided_on.desc(), Objection.id)
     )
-    groups: list[tuple[frozenset[str], list[OpenObjection]]] = []
+    grouped: dict[str, list[RaisedObjection]] = defaultdict(list)
     for o in query:
-        item = OpenObjection(
-            o.id,
-            o.text,
-            o.decision.id,
-            o.decision.offer,
-            o.decision.person.id,
-            o.decision.person.name,
+        grouped[o.theme].append(
+            RaisedObjection(
+                o.id,
+                o.text,
+                bool(o.addressed),
+                o.decision.id,
+                o.decision.offer,
+                o.decision.outcome,
+                o.decision.person.id,
+                o.decision.person.name,
+            )
         )
-        words = _words(o.text)
-        for key, members in groups:
-            if _similar(key, words):
-                members.append(item)
-                break
-        else:
-            groups.append((words, [item]))
-    themes = [ObjectionTheme(_label(members), tuple(members)) for _, members in groups]
-    themes.sort(key=lambda t: (-len(t.objections), t.label.casefold()))
+    themes = [ObjectionTheme(t, tuple(grouped[t])) for t in THEMES if grouped.get(t)]
+    themes.sort(key=lambda t: (-len(t.people), THEMES.index(t.theme)))
     return themes
-
-
-def _label(members: list[OpenObjection]) -> str:
-    """The shortest wording in the group names it."""
-    return min((m.text for m in members), key=lambda t: (len(t), t))
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,8 @@ class Person(BaseModel):
 class Tag(BaseModel):
     name = TextField(unique=True)
     cadence_days = IntegerField(null=True)
+    persona = BooleanField(default=False)
+    messaging = TextField(default="")
 
 
 class Setting(BaseModel):
@@ -112,6 +114,9 @@ class Decision(BaseModel):
     reason = TextField(default="")
     lesson = TextField(default="")
     revisit_on = DateField(null=True, index=True)
+    better_solution = TextField(default="")
+    better_fit = TextField(default="")
+    expected = TextField(default="")
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True)
@@ -120,6 +125,7 @@ class Decision(BaseModel):
 class Objection(BaseModel):
     decision = ForeignKeyField(Decision, backref="objections", on_delete="CASCADE")
     text = TextField()
+    theme = TextField(default="other")
     addressed = BooleanField(default=False)
     created_at = DateTimeField(default=now)
 

@@ -5,6 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+# The three questions to ask after a no, by the decision field that keeps the answer.
+AFTER_A_NO = (
+    ("better_solution", "What would have been a better solution for them?"),
+    ("better_fit", "How could we have been a better fit?"),
+    ("expected", "What did they expect from the conversation?"),
+)
+
 
 @dataclass(frozen=True)
 class PersonRecord:
@@ -72,6 +79,7 @@ class ObjectionRecord:
     decision_id: int
     text: str
     addressed: bool
+    theme: str = "other"
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,9 @@ class DecisionRecord:
     reason: str = ""
     lesson: str = ""
     revisit_on: dt.date | None = None
+    better_solution: str = ""
+    better_fit: str = ""
+    expected: str = ""
     objections: tuple[ObjectionRecord, ...] = ()
     person_name: str = ""
     trashed_at: dt.datetime | None = None
@@ -96,6 +107,12 @@ class DecisionRecord:
     @property
     def open_objections(self) -> tuple[ObjectionRecord, ...]:
         return tuple(o for o in self.objections if not o.addressed)
+
+    @property
+    def answers(self) -> tuple[tuple[str, str], ...]:
+        """The questions after a no that have an answer, with it."""
+        given = zip(AFTER_A_NO, (self.better_solution, self.better_fit, self.expected), strict=True)
+        return tuple((question, answer) for (_, question), answer in given if answer)
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,15 @@ def index_decision(decision_id: int) -> None:
         decision_id,
         decision.person_id,
         decision.offer,
-        "\n".join((decision.reason, decision.lesson)),
+        "\n".join(
+            (
+                decision.reason,
+                decision.lesson,
+                decision.better_solution,
+                decision.better_fit,
+                decision.expected,
+            )
+        ),
     )
 
 
@@ -166,7 +174,8 @@ _REBUILD = {
     "pain": """SELECT x.id * 8 + 4, 'pain', x.id, x.person_id, x.text, x.ramifications
         FROM pain x JOIN person p ON p.id = x.person_id WHERE p.trashed_at IS NULL""",
     "decision": """SELECT d.id * 8 + 5, 'decision', d.id, d.person_id, d.offer,
-        d.reason || char(10) || d.lesson
+        d.reason || char(10) || d.lesson || char(10) || d.better_solution || char(10)
+        || d.better_fit || char(10) || d.expected
         FROM decision d JOIN person p ON p.id = d.person_id
         WHERE d.trashed_at IS NULL AND p.trashed_at IS NULL""",
     "objection": """SELECT o.id * 8 + 6, 'objection', o.id, d.person_id, o.text, d.offer

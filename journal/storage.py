@@ -150,12 +150,17 @@ def _read_facts(
 
 def _migrate(db: SqliteDatabase, from_version: int) -> None:
     migrator = SqliteMigrator(db)
-    reindex = False
+    reindex = suggest_themes = False
     with db.atomic():
         for migration in migrations.all_migrations()[from_version:]:
             migration.module.up(migrator, db)
             reindex = reindex or getattr(migration.module, "REINDEX", False)
+            suggest_themes = suggest_themes or getattr(migration.module, "SUGGEST_THEMES", False)
             db.execute_sql(f"PRAGMA user_version = {migration.version}")
+        if suggest_themes:
+            from .decisions import suggest_missing_themes
+
+            suggest_missing_themes()
         if reindex:
             from .search import rebuild_index
 

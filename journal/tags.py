@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
 
 from . import search
 from . import validate as v
+from .changes import record
 from .errors import JournalError
-from .models import PersonTag, Tag, database
+from .models import Person, PersonTag, Tag, database
 
 
 def tags_of(person_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
@@ -71,3 +75,68 @@ def tag_cadences() -> dict[str, int]:
     """The tags that have a cadence of their own, with it."""
     query = Tag.select(Tag.name, Tag.cadence_days).where(Tag.cadence_days.is_null(False))
     return dict(query.tuples())
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    """A tag as Preferences and the Personas page show it."""
+
+    name: str
+    people: int
+    persona: bool
+    messaging: str
+    cadence_days: int | None
+
+
+def _tag(name: str) -> Tag:
+    tag = Tag.get_or_none(Tag.name == v.text(name, "tag", required=True))
+    if tag is None:
+        raise JournalError(f"no tag called {name!r}")
+    return tag
+
+
+def tag_infos() -> list[TagInfo]:
+    """Every tag with how many live people carry it, alphabetical (one query)."""
+    people = fn.COUNT(Person.id)
+    query = (
+        Tag.select(Tag.name, people, Tag.persona, Tag.messaging, Tag.cadence_days)
+        .join(PersonTag, JOIN.LEFT_OUTER)
+        .join(
+            Person,
+            JOIN.LEFT_OUTER,
+            on=(PersonTag.person == Person.id) & Person.trashed_at.is_null(),
+        )
+        .group_by(Tag.id)
+        .order_by(Tag.name.collate("NOCASE"))
+        .tuples()
+    )
+    return [TagInfo(n, count, bool(p), m, c) for n, count, p, m, c in query]
+
+
+@database.atomic()
+def set_persona(name: str, persona: bool) -> TagInfo:
+    """Mark a tag as a persona (a kind of person the seller sells to) or unmark it."""
+    tag = _tag(name)
+    Tag.update(persona=v.flag(persona, "persona")).where(Tag.id == tag.id).execute()
+    record("tag")
+    return next(t for t in tag_infos() if t.name == tag.name)
+
+
+@database.atomic()
+def set_messaging(name: str, text: str) -> None:
+    """The seller's note on what to say (and not say) to this persona, in Markdown."""
+    tag = _tag(name)
+    Tag.update(messaging=v.text(text, "messaging")).where(Tag.id == tag.id).execute()
+    record("tag")
+
+
+def messaging_for(person_id: int) -> list[tuple[str, str]]:
+    """(persona, messaging note) for each persona this person carries that has a note."""
+    query = (
+        Tag.select(Tag.name, Tag.messaging)
+        .join(PersonTag)
+        .where(PersonTag.person == person_id, Tag.persona == True, Tag.messaging != "")  # noqa: E712
+        .order_by(Tag.name.collate("NOCASE"))
+        .tuples()
+    )
+    return list(query)

@@ -1,5 +1,5 @@
 """Relationships you can see: tag cadences, the strong-no cool-down, the focus list, lessons,
-objection themes, decisions over time and connectors."""
+objections by theme, decisions over time and connectors."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def test_lessons_grouped_by_offer_and_tag(journal):
     assert [r.lesson for r in lessons.lessons("smaller")] == ["Start smaller"]
 
 
-def test_open_objections_grouped_by_similar_text(journal):
+def test_objections_grouped_by_theme_with_the_people_who_raised_them(journal):
     ana = people.add_person("Ana")
     bruno = people.add_person("Bruno")
     decisions.record_decision(
@@ -99,12 +99,22 @@ def test_open_objections_grouped_by_similar_text(journal):
     decisions.record_decision(
         bruno.id, "Retainer", "undecided", objections=["too expensive", "Need to ask my partner"]
     )
-    done = decisions.record_decision(bruno.id, "Audit", "strong_no", objections=["expensive"])
+    done = decisions.record_decision(bruno.id, "Audit", "strong_no", objections=["Costs more"])
+    gone = decisions.record_decision(ana.id, "Old", "strong_no", objections=["Pricey"])
+    decisions.trash_decision(gone.id)
     themes = lessons.objection_themes()
-    assert themes[0].label == "too expensive"
-    assert {o.person_name for o in themes[0].objections} == {"Ana", "Bruno"}
-    assert len(themes) == 3
-    assert all(o.decision_id != done.id for t in themes for o in t.objections)
+    assert [(t.theme, t.people) for t in themes] == [
+        ("price", ("Ana", "Bruno")),
+        ("timing", ("Ana",)),
+        ("authority", ("Bruno",)),
+    ]
+    assert themes[0].label == "Price"
+    assert {o.text for o in themes[0].objections} == {
+        "Too expensive for us",
+        "too expensive",
+        "Costs more",
+    }
+    assert any(o.decision_id == done.id for o in themes[0].objections)
 
 
 def test_decisions_over_time_counts_informed_and_unfinished(journal):

@@ -18,6 +18,7 @@ from playhouse.test_utils import count_queries
 from journal import decisions, followups, goals, notes, pains, people, referrals, search, tags
 from journal.errors import JournalError
 from journal.interchange import (
+    VERSION,
     ImportReport,
     dump_json,
     export_journal,
@@ -160,11 +161,13 @@ def test_round_trip_keeps_every_record(journal: Journal, other: Callable[[], Jou
     assert "trashed note" not in json.dumps(first)
     assert "Trashed offer" not in json.dumps(first)
     assert ana["decisions"][0]["objections"] == [
-        {"text": "Price", "addressed": True},
-        {"text": "Timing", "addressed": False},
+        {"text": "Price", "addressed": True, "theme": "price"},
+        {"text": "Timing", "addressed": False, "theme": "timing"},
     ]
     assert len(first["referrals"]) == 3
-    assert first["tags"] == [{"name": "founder", "cadence_days": 21}]
+    assert first["tags"] == [
+        {"name": "founder", "cadence_days": 21, "persona": False, "messaging": ""}
+    ]
 
     journal.close()
     copy_journal = other()
@@ -239,7 +242,7 @@ def test_dump_json_to_path_and_file(journal: Journal, tmp_path: Path) -> None:
     assert "🥐" in text and "Malmö" in text  # not escaped
     assert text.startswith('{\n  "format": "rapport-journal"')
     assert comparable(load_json(target)) == comparable(export_journal())
-    assert load_json(target.read_bytes())["version"] == 1
+    assert load_json(target.read_bytes())["version"] == VERSION
     buffer = io.StringIO()
     dump_json(buffer)
     assert comparable(json.loads(buffer.getvalue())) == comparable(export_journal())
@@ -330,7 +333,10 @@ INVALID = {
     "float id": (_set("people.0.id", 1.5), r"^people\[0\]\.id: expected text or a whole number"),
     "wrong format": (_set("format", "other-app"), r"^format: 'other-app' is not 'rapport-journal'"),
     "no format": (lambda d: d.pop("format"), r"^format: missing"),
-    "version 2": (_set("version", 2), r"^version: 2 is newer than this Rapport reads"),
+    "version too new": (
+        _set("version", VERSION + 1),
+        rf"^version: {VERSION + 1} is newer than this Rapport reads",
+    ),
     "version as text": (_set("version", "1"), r"^version: expected a whole number"),
     "version 0": (_set("version", 0), r"^version: 0 is not a version"),
     "people not a list": (

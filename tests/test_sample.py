@@ -125,3 +125,16 @@ def test_sample_survives_a_round_trip(sample: Journal, tmp_path: Path) -> None:
     with open_journal(tmp_path / "copy.sqlite"):
         import_journal(first)
         assert without_ids(export_journal()) == without_ids(first)
+
+
+def test_sample_shows_personas_themes_answers_and_a_hedged_no(sample: Journal) -> None:
+    from journal import personas
+
+    found = {p.name: p for p in personas.personas()}
+    assert {"agency", "family-business", "founder", "trades"} <= set(found)
+    assert all(p.messaging for p in found.values())
+    assert len(dict(found["founder"].objections)) >= 4
+    every = decisions.all_decisions()
+    assert sum(1 for d in every if d.answers) >= 5
+    hedged = [d for d in every if decisions.looks_like_weak_no(d)]
+    assert [d.person_name for d in hedged] == ["Ben Carter"]

@@ -11,6 +11,7 @@ from .. import referrals
 from ..decisions import OUTCOME_LABELS
 from ..errors import JournalError
 from ..records import DecisionRecord, PersonRecord, ReferralRecord
+from ..themes import THEME_LABELS
 from . import gather
 from .md import block, document, inline, item, when
 from .text import day, file_stem
@@ -74,10 +75,14 @@ def _decision(d: DecisionRecord) -> str:
     if d.reason:
         lines.append(block(d.reason))
     if d.objections:
-        marks = [f"- [{'x' if o.addressed else ' '}] {inline(o.text)}" for o in d.objections]
+        marks = [
+            f"- [{'x' if o.addressed else ' '}] {inline(o.text)} ({THEME_LABELS[o.theme].lower()})"
+            for o in d.objections
+        ]
         lines.append("Objections:\n\n" + "\n".join(marks))
     if d.lesson:
         lines.append("**Lesson:** " + block(d.lesson))
+    lines.extend(f"**{inline(question)}** {block(answer)}" for question, answer in d.answers)
     return "\n\n".join(lines)
 
 

@@ -94,22 +94,23 @@ class LessonsModel(QAbstractItemModel):
         return None
 
 
-def _who(theme: ObjectionTheme) -> str:
-    names = dict.fromkeys(o.person_name for o in theme.objections)
-    return ", ".join(names)
+def _people(theme: ObjectionTheme) -> str:
+    return ", ".join(theme.people)
+
+
+def _said(theme: ObjectionTheme) -> str:
+    return "\n".join(f"{o.text} ({o.person_name})" for o in theme.objections)
 
 
 THEME_COLUMNS = (
+    Column("Theme", lambda t: t.label),
+    Column("People", lambda t: str(len(t.people)), _people),
     Column(
-        "Keeps coming up",
-        lambda t: t.label,
-        lambda t: "\n".join(f"{o.person_name} ({o.offer}): {o.text}" for o in t.objections),
+        "What they said", _said, lambda t: "\n".join(f"{o.offer}: {o.text}" for o in t.objections)
     ),
-    Column("Times", lambda t: str(len(t.objections))),
-    Column("Who", _who, _who),
 )
 
 
 def themes_model(parent=None) -> RecordsModel:
-    """Open objections grouped by theme; a row opens the first person who raised it."""
+    """Objections grouped by theme; a row opens the first person who raised one."""
     return RecordsModel(THEME_COLUMNS, lambda t: t.objections[0].person_id, parent=parent)
