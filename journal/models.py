@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -45,6 +46,8 @@ class JSONListField(TextField):
 
 
 class BaseModel(Model):
+    id: AutoField[int]  # peewee adds it; declared here for the type checker
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -81,6 +84,8 @@ class Setting(BaseModel):
 
 
 class PersonTag(BaseModel):
+    person_id: int
+    tag_id: int
     person = ForeignKeyField(Person, backref="person_tags", on_delete="CASCADE")
     tag = ForeignKeyField(Tag, backref="person_tags", on_delete="CASCADE")
 
@@ -89,6 +94,7 @@ class PersonTag(BaseModel):
 
 
 class Goal(BaseModel):
+    person_id: int
     person = ForeignKeyField(Person, backref="goals", on_delete="CASCADE")
     text = TextField()
     why = TextField(default="")
@@ -98,6 +104,7 @@ class Goal(BaseModel):
 
 
 class Pain(BaseModel):
+    person_id: int
     person = ForeignKeyField(Person, backref="pains", on_delete="CASCADE")
     text = TextField()
     ramifications = TextField(default="")
@@ -107,6 +114,7 @@ class Pain(BaseModel):
 
 
 class Decision(BaseModel):
+    person_id: int
     person = ForeignKeyField(Person, backref="decisions", on_delete="CASCADE")
     offer = TextField()
     outcome = CharField()
@@ -123,6 +131,7 @@ class Decision(BaseModel):
 
 
 class Objection(BaseModel):
+    decision_id: int
     decision = ForeignKeyField(Decision, backref="objections", on_delete="CASCADE")
     text = TextField()
     theme = TextField(default="other")
@@ -131,6 +140,8 @@ class Objection(BaseModel):
 
 
 class Referral(BaseModel):
+    referrer_id: int
+    referred_id: int
     referrer = ForeignKeyField(Person, backref="referrals_given", on_delete="CASCADE")
     referred = ForeignKeyField(Person, backref="referrals_received", on_delete="CASCADE")
     on = DateField(null=True)
@@ -142,6 +153,7 @@ class Referral(BaseModel):
 
 
 class Note(BaseModel):
+    person_id: int
     person = ForeignKeyField(Person, backref="notes", on_delete="CASCADE")
     occurred_at = DateTimeField(default=now)
     kind = CharField(default="meeting")
@@ -155,6 +167,7 @@ class Note(BaseModel):
 
 
 class FollowUp(BaseModel):
+    person_id: int
     person = ForeignKeyField(Person, backref="follow_ups", on_delete="CASCADE")
     due_on = DateField(index=True)
     what = TextField()
