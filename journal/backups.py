@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import crypto
+from . import crypto, private
 from .errors import JournalError
 
 if TYPE_CHECKING:
@@ -56,13 +56,14 @@ def backup(journal: Journal, dest: str | Path | None = None, *, reason: str = "m
         raise JournalError("a backup cannot overwrite the journal itself")
     partial = dest.with_name(dest.name + ".part")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        private.make_folder(dest.parent)
         partial.unlink(missing_ok=True)
-        target = crypto.backup_target(journal.db, partial)  # an encrypted journal's stays so
-        try:
-            journal.db.connection().backup(target)
-        finally:
-            target.close()
+        with private.private_umask():
+            target = crypto.backup_target(journal.db, partial)  # an encrypted journal's stays so
+            try:
+                journal.db.connection().backup(target)
+            finally:
+                target.close()
         partial.replace(dest)
     except (OSError, sqlite3.Error, crypto.DatabaseError) as exc:
         with contextlib.suppress(OSError):

@@ -14,6 +14,7 @@ from peewee import Database, SqliteDatabase
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from . import private
 from .errors import JournalError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -179,8 +180,9 @@ def convert(path: Path, old_key: str | None, new_key: str | None) -> None:
         try:
             version = con.execute("PRAGMA user_version").fetchone()[0]
             before = table_counts(con)
-            con.execute("ATTACH DATABASE ? AS converted KEY ?", (str(partial), new_key or ""))
-            con.execute("SELECT sqlcipher_export('converted')")
+            with private.private_umask():
+                con.execute("ATTACH DATABASE ? AS converted KEY ?", (str(partial), new_key or ""))
+                con.execute("SELECT sqlcipher_export('converted')")
             con.execute(f"PRAGMA converted.user_version = {int(version)}")
             con.execute("DETACH DATABASE converted")
             _verify(partial, new_key, version, before)

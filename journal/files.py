@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import JournalError
+from .private import replacing
 
 
 def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
-    """Write UTF-8 text to `path`; on any failure the old file (if any) is left as it was."""
+    """Write UTF-8 text to `path`; on any failure the old file (if any) is left as it was.
+
+    The temporary file is private; `path` gets the mode the person's umask gives (an export).
+    """
     path = Path(path).expanduser()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with replacing(path) as out:
+            out.write(text.encode("utf-8"))
     except OSError as exc:
         raise JournalError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from .errors import JournalError
+from .private import FILE_MODE
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -49,7 +50,7 @@ class JournalLock:
             return True
         for _ in range(10):
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
             except OSError as exc:
                 message = f"cannot create the lock file {self.path}: {exc.strerror}"
                 raise JournalError(message) from exc

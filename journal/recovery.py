@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from . import backups
+from . import backups, private
 from .backups import BackupInfo
 from .errors import JournalError
 
@@ -56,14 +55,15 @@ def restore_into(path: str | Path, backup: str | Path, passphrase: str | None = 
         damaged = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
     partial = path.with_name(path.name + ".restoring")
     try:
-        shutil.copyfile(backup, partial)
-        _fsync(partial)
+        private.copy_file(backup, partial)
         if path.exists():
             path.replace(damaged)
+            private.set_mode(damaged, private.FILE_MODE)
         for side in SIDE_FILES:
             extra = path.with_name(path.name + side)
             if extra.exists():
-                extra.replace(damaged.with_name(damaged.name + side))
+                extra.replace(kept := damaged.with_name(damaged.name + side))
+                private.set_mode(kept, private.FILE_MODE)
         partial.replace(path)
         _fsync(path.parent)
     except OSError as exc:

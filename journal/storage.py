@@ -10,7 +10,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator
 
-from . import backups, crypto, faults, migrations
+from . import backups, crypto, faults, migrations, private
 from .errors import JournalError, JournalTooNew, NotAJournal
 from .models import database
 
@@ -64,7 +64,8 @@ def open_journal(path: str | Path, passphrase: str | None = None) -> Journal:
     else:
         db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
-        db.connect()
+        with private.private_umask():  # a new journal, its -wal and -shm: the owner's only
+            db.connect()
     except Exception as exc:
         raise JournalError(f"cannot open {path}: {exc}") from exc
     database.initialize(db)
@@ -94,8 +95,7 @@ def inspect_file(path: Path, passphrase: str | None = None) -> int:
     if path.is_dir():
         raise NotAJournal(f"{path} is a folder, not a journal file")
     if not path.exists() or path.stat().st_size == 0:
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+        private.make_folder(path.parent)
         return 0
     encrypted = crypto.is_encrypted(path)
     with path.open("rb") as f:

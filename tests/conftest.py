@@ -16,6 +16,14 @@ from journal.storage import Journal, open_journal
 
 
 @pytest.fixture
+def usual_umask() -> Iterator[None]:
+    """The umask most accounts have, 022 (the process's umask is global: put back after)."""
+    before = os.umask(0o022)
+    yield
+    os.umask(before)
+
+
+@pytest.fixture
 def journal_path(tmp_path: Path) -> Path:
     return tmp_path / "journal.sqlite"
 

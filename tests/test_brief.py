@@ -176,7 +176,7 @@ def test_brief_pdf_is_one_or_two_pages(journal: Journal, qapp, tmp_path: Path):
     assert 1 <= pages(pdf) <= 2
     assert pdf.rstrip().endswith(b"%%EOF")
     assert b"/Title" in pdf
-    assert not list(tmp_path.glob(".*.part"))
+    assert not list(tmp_path.glob(".*"))  # no temporary file left
 
 
 def test_brief_pdf_of_a_long_brief_has_more_pages(journal: Journal, qapp, tmp_path: Path):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from journal import sample_folder
 from journal.errors import JournalError, NotAJournal
 from journal.lock import JournalLock
 from journal.storage import Journal
@@ -18,6 +19,7 @@ from .auto_backup import DailyBackup
 from .dialogs import journal_files, passphrase, recover_dialog
 from .dialogs.passphrase_lock import IdleLock
 from .live_refresh import JournalWatch
+from .signals import QuitOnSignals
 from .style import apply_style
 
 ORGANIZATION = "Rapport"
@@ -78,6 +80,7 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     Returns the exit status: 0, or 1 when the journal cannot be opened.
     """
     app = application()
+    QuitOnSignals.install()  # ended by a signal, the window closes as if by hand
     if not demo and single_instance.ask_running_to_raise(path or default_path()):
         print("Rapport: the journal is open in another window; it was brought forward.")
         return 0
@@ -113,4 +116,4 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     finally:
         window.journal.close()
         window.release_lock()
-        journal_files.remove_sample(window.journal.path)
+        sample_folder.remove_own()

@@ -8,7 +8,6 @@ QT_QPA_PLATFORM=offscreen when it needs one; the window already has its QApplica
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
@@ -27,6 +26,8 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
+
+from journal.private import replacing
 
 MARGIN_MM = 18
 RESOLUTION = 600
@@ -181,15 +182,10 @@ def write_brief_pdf(markdown: str, path: Path, title: str) -> None:
 
 
 def _write_whole(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written PDF."""
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with temporary.open("xb") as file:  # the usual permissions, unlike mkstemp's 0600
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    """Write to a private temporary file beside `path`, then rename: never a half-written PDF,
+    and the PDF gets the person's usual mode."""
+    with replacing(path) as file:
+        file.write(data)
 
 
 def write_pdf_headless(markdown: str, path: Path, title: str) -> None:

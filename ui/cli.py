@@ -65,7 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
 
-    sub.add_parser("check", help="check the journal's integrity")
+    p = sub.add_parser("check", help="check the journal's integrity and who can read it")
+    p.add_argument(
+        "--fix-permissions",
+        action="store_true",
+        help="make the journal, its side files and its backups readable by you only",
+    )
 
     p = sub.add_parser("backup", help="copy the journal (safe while it is open)")
     p.add_argument("-o", "--output", metavar="FILE")

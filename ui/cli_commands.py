@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from journal import backups, crypto, interchange, notes, people, search, storage
+from journal import backups, crypto, interchange, notes, people, private, search, storage
 from journal import validate as v
 from journal.brief import brief_markdown
 from journal.contacts import import_contacts
@@ -145,11 +145,20 @@ def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
+    lines = []
+    if args.fix_permissions:
+        made = private.make_private(journal.path, backups.backup_dir(journal))
+        lines += [f"made private: {path}" for path in made] or [private.NOTHING_TO_FIX]
     report = storage.check(journal)
     if not report.ok:
         problems = [p for p in report.integrity if p != "ok"] + report.foreign_key_problems
         raise JournalError(f"{journal.path} has problems: {'; '.join(problems[:5])}")
-    return f"{journal.path}: ok ({people.count_people()} people)"
+    lines.append(f"{journal.path}: ok ({people.count_people()} people)")
+    folder = backups.backup_dir(journal)
+    if readable := private.readable_by_others(journal.path, folder):
+        lines.append(f"warning: {private.WARNING} ({private.names(readable, folder)})")
+        lines.append(f"to make it private: {private.fix_command(journal.path)}")
+    return "\n".join(lines)
 
 
 def cmd_backup(journal: Journal, args: argparse.Namespace) -> str:

@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.registry.shortcut_table(), self).open()
 
     def show_about(self) -> None:
-        AboutDialog(self.journal.path, self).open()
+        AboutDialog(self.journal, self).open()
 
     def show_preferences(self) -> None:
         from .dialogs.preferences import PreferencesDialog

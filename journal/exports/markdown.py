@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .. import referrals
+from .. import private, referrals
 from ..decisions import OUTCOME_LABELS
 from ..errors import JournalError
 from ..records import DecisionRecord, PersonRecord, ReferralRecord
@@ -190,7 +190,9 @@ def export_markdown(folder: Path) -> list[Path]:
             names.append(j.files[p.id])
         (staging / INDEX).write_text(_index(j), encoding="utf-8", newline="\n")
         names.append(INDEX)
+        mode = private.usual_mode(folder, folder=True)  # the staging folder was private
         _move_into_place(staging, folder)
+        private.set_mode(folder, mode)
     except OSError as error:
         raise JournalError(f"could not export to {folder}: {error.strerror or error}") from None
     finally:

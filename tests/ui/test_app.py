@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from journal import sample_folder
 from ui import app as app_module
 from ui import settings
-from ui.dialogs import journal_files
 
 
 def test_a_file_that_is_not_a_journal_is_refused(tmp_path: Path, monkeypatch, qapp) -> None:
@@ -31,5 +31,5 @@ def test_sample_journal_opens_in_the_window(window) -> None:
     assert path.resolve() not in settings.recent_journals()  # a throwaway copy
     window.close()
     window.journal.close()
-    journal_files.remove_sample(path)
+    sample_folder.remove_own()
     assert not path.parent.exists()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 from importlib import metadata
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from journal import backups, private
+from journal.storage import Journal
 
 
 def app_version() -> str:
@@ -54,12 +56,18 @@ class ShortcutsDialog(_TextDialog):
 
 
 class AboutDialog(_TextDialog):
-    def __init__(self, journal_path: Path | None, parent: QWidget | None = None) -> None:
-        where = html.escape(str(journal_path)) if journal_path else "no journal open"
+    def __init__(self, journal: Journal | None, parent: QWidget | None = None) -> None:
+        where = html.escape(str(journal.path)) if journal else "no journal open"
         text = (
             f"<h3>Rapport {html.escape(app_version())}</h3>"
             "<p>A relationship journal for independent salespeople: people, what they want, "
             "what they decided and why, kept on this computer only.</p>"
             f"<p>Journal: <code>{where}</code></p>"
         )
+        if journal and private.readable_by_others(journal.path, backups.backup_dir(journal)):
+            command = html.escape(private.fix_command(journal.path))
+            text += (
+                f"<p><b>{html.escape(private.WARNING.capitalize())}.</b> To make it readable "
+                f"by you only, run:</p><pre>{command}</pre>"
+            )
         super().__init__(parent, "aboutDialog", "About Rapport", text)

@@ -3,18 +3,16 @@ briefs go."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from journal import sample_folder
 from journal.errors import JournalError
 from journal.lock import JournalLock
 from journal.storage import Journal
 
-SAMPLE_PREFIX = "rapport-sample-"
 FILTER = "Rapport journals (*.sqlite *.rapport);;All files (*)"
 IMPORT_FILTER = "Contacts (*.vcf *.vcard *.csv *.tsv *.txt *.json);;All files (*)"
 
@@ -30,22 +28,15 @@ def choose_existing_journal(parent: QWidget | None) -> Path | None:
 
 
 def create_sample_journal() -> Journal:
-    """A fresh sample journal in a temporary folder (opened; it becomes the current journal)."""
-    folder = Path(tempfile.mkdtemp(prefix=SAMPLE_PREFIX))
+    """A fresh sample journal in a private temporary folder (opened; it becomes the current
+    journal). The folders of samples whose Rapport was killed are removed first."""
+    folder = sample_folder.new_folder()
     from journal import sample  # on first use: it is not needed to start the window
 
     return sample.create_sample_journal(folder / "sample.sqlite")
 
 
-def is_sample(path: Path) -> bool:
-    """A throwaway sample journal (not worth remembering among recent journals)."""
-    return Path(path).parent.name.startswith(SAMPLE_PREFIX)
-
-
-def remove_sample(path: Path) -> None:
-    """Delete a sample journal's temporary folder (after its window closed)."""
-    if is_sample(path):
-        shutil.rmtree(Path(path).parent, ignore_errors=True)
+is_sample = sample_folder.is_sample
 
 
 def choose_import_file(parent: QWidget | None) -> Path | None:
