@@ -150,9 +150,11 @@ class PrivateLogHandler(logging.handlers.RotatingFileHandler):
         super().__init__(path, maxBytes=max_bytes, backupCount=keep, encoding="utf-8")
 
     def _open(self) -> io.TextIOWrapper:  # logging's own hook for opening the file
-        return open(
+        stream = open(  # noqa: SIM115 - the handler keeps it open
             self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=opener
         )
+        assert isinstance(stream, io.TextIOWrapper)
+        return stream
 
 
 def journal_files(journal_path: Path, backup_folder: Path) -> list[Path]:
