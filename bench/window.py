@@ -73,9 +73,9 @@ def type_timed(
 
 
 def open_window(app: QApplication, journal: Journal):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from ui.app import build_window
 
-    window = MainWindow(journal)
+    window = build_window(journal)
     window.resize(1280, 800)
     window.show()
     for _ in range(5):

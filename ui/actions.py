@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMenu, QWidget
 
 from journal import people
 
 from . import settings
 from .dialogs import encrypt, restore_dialog
-from .guard import attempt
+from .dialogs.journal_commands import JournalCommands
 from .icons import icon
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .session import Session
+from .shell import Shell
 
 Shortcut = str | QKeySequence.StandardKey
 Key = QKeySequence.StandardKey
@@ -92,9 +91,31 @@ class ActionRegistry(QObject):
         return rows
 
 
-def build_actions(window: MainWindow) -> ActionRegistry:
+class Commands(Shell, Protocol):
+    """The window's commands the actions trigger (the main window has them all)."""
+
+    files: JournalCommands
+    undo_stack: QUndoStack
+
+    def addAction(self, action: QAction) -> None: ...
+    def new_person(self) -> None: ...
+    def new_note(self) -> None: ...
+    def trash_current_person(self) -> None: ...
+    def show_trash(self) -> None: ...
+    def show_preferences(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def page_names(self) -> tuple[tuple[str, str], ...]: ...
+    def show_page(self, name: str) -> None: ...
+    def go_back(self) -> None: ...
+    def show_brief(self) -> None: ...
+    def set_show_trashed(self, show: bool) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def show_about(self) -> None: ...
+
+
+def build_actions(window: Commands) -> ActionRegistry:
     """Every command of the main window, with its shortcut."""
-    r = ActionRegistry(window)
+    r = ActionRegistry(window)  # type: ignore[arg-type]
     # File
     r.add("new_journal", "&New journal…", window.files.new_journal)
     r.add("open_journal", "&Open journal…", window.files.choose_journal, (Key.Open,))
@@ -159,26 +180,27 @@ def _dedupe(action: QAction) -> None:
 class TrashPersonCommand(QUndoCommand):
     """Move a person to the trash; undo restores them."""
 
-    def __init__(self, window: MainWindow, person_id: int, name: str) -> None:
+    def __init__(self, session: Session, parent: QWidget, person_id: int, name: str) -> None:
         super().__init__(f"Move {name} to trash")
-        self._window = window
+        self._session = session
+        self._parent = parent
         self._person_id = person_id
         self.done = False
 
     def redo(self) -> None:
-        record = attempt(self._window, "Moving to trash", people.trash_person, self._person_id)
+        run = self._session.run
+        record = run(self._parent, "Moving to trash", people.trash_person, self._person_id)
         self.done = record is not None
         if not self.done:
             self.setObsolete(True)
             return
-        self._window.person_changed(self._person_id)
-        self._window.status(f"{record.name} moved to trash. Undo with Ctrl+Z.")
+        self._session.status(f"{record.name} moved to trash. Undo with Ctrl+Z.")
 
     def undo(self) -> None:
-        record = attempt(self._window, "Restoring", people.restore_person, self._person_id)
+        run = self._session.run
+        record = run(self._parent, "Restoring", people.restore_person, self._person_id)
         if record is not None:
-            self._window.person_changed(self._person_id)
-            self._window.status(f"{record.name} restored.")
+            self._session.status(f"{record.name} restored.")
 
 
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
@@ -227,7 +249,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 )
 
 
-def build_menus(window: MainWindow, r: ActionRegistry) -> None:
+def build_menus(window: Commands, r: ActionRegistry) -> None:
     """The menu bar, from the registry; File → Open Recent is filled each time it opens."""
     bar = window.menuBar()
     for title, names in MENUS:
@@ -244,7 +266,7 @@ def build_menus(window: MainWindow, r: ActionRegistry) -> None:
                 menu.addAction(r[name])
 
 
-def fill_recent(window: MainWindow, menu: QMenu) -> None:
+def fill_recent(window: Commands, menu: QMenu) -> None:
     menu.clear()
     for path in settings.recent_journals():
         if not path.exists():

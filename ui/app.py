@@ -14,12 +14,14 @@ from journal.errors import JournalError, NotAJournal
 from journal.lock import JournalLock
 from journal.storage import Journal
 
-from . import paint_probe, single_instance
+from . import bugs, paint_probe, single_instance
 from .auto_backup import DailyBackup
 from .dialogs import journal_files, passphrase, recover_dialog
 from .dialogs.passphrase_lock import IdleLock
 from .live_refresh import JournalWatch
 from .signals import QuitOnSignals
+from .main_window import MainWindow
+from .session import Session
 from .style import apply_style
 
 ORGANIZATION = "Rapport"
@@ -74,6 +76,11 @@ def tell_cannot_open(message: str) -> None:
     box.exec()
 
 
+def build_window(journal: Journal, lock: JournalLock | None = None) -> MainWindow:
+    """The session over `journal` and the main window over the session (not shown yet)."""
+    return MainWindow(Session(journal, lock))
+
+
 def run_app(path: Path | None, demo: bool = False) -> int:
     """Open the window on the journal at `path` (None: the default one) and run until it closes.
 
@@ -81,6 +88,7 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     """
     app = application()
     QuitOnSignals.install()  # ended by a signal, the window closes as if by hand
+    bugs.install()
     if not demo and single_instance.ask_running_to_raise(path or default_path()):
         print("Rapport: the journal is open in another window; it was brought forward.")
         return 0
@@ -102,18 +110,17 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     except JournalError as exc:
         tell_cannot_open(str(exc))
         return 1
-    from .main_window import MainWindow
-
-    window = MainWindow(journal, lock)
+    window = build_window(journal, lock)
+    session = window.session
     if paint_probe.armed():  # RAPPORT_BENCH_PAINTED=1: the benchmark times the first paint
         paint_probe.watch(window, window.stack.currentWidget)
     window.show()
     window.idle_lock = IdleLock(window)  # an encrypted journal locks after a while unused
-    window.watch = JournalWatch(window)  # writes by the command line; "come forward" requests
-    window.daily_backup = DailyBackup(window)
+    window.watch = JournalWatch(session)  # writes by the command line; "come forward" requests
+    window.watch.raiseRequested.connect(lambda: single_instance.bring_forward(window))
+    window.daily_backup = DailyBackup(session)
     try:
         return app.exec()
     finally:
-        window.journal.close()
-        window.release_lock()
+        session.close()
         sample_folder.remove_own()

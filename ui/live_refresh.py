@@ -1,60 +1,56 @@
 """Keeping the window in step with its journal file: writes made by another process (the command
-line) show up within a couple of seconds, and the window answers "come forward" requests for
-whichever journal it has open."""
+line) show up within a couple of seconds, and "come forward" requests for whichever journal the
+session has open are answered."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from PySide6.QtCore import QObject, QTimer
-
+from journal.changes import EVERYTHING
 from journal.storage import changed_since_last_check
 
-from .single_instance import InstanceServer, bring_forward
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .session import Session
+from .single_instance import InstanceServer
 
 POLL_MS = 2000
 
 
 class JournalWatch(QObject):
-    """Polls `PRAGMA data_version` (no table read) every two seconds on the GUI thread."""
+    """Polls `PRAGMA data_version` (no table read) every two seconds on the GUI thread; another
+    process's write is announced as a change to everything. `raiseRequested` when another
+    `rapport` asked for this journal's window to come forward."""
 
-    def __init__(self, window: MainWindow, poll_ms: int = POLL_MS) -> None:
-        super().__init__(window)
-        self.window = window
+    raiseRequested = Signal()
+
+    def __init__(self, session: Session, poll_ms: int = POLL_MS) -> None:
+        super().__init__(session)
+        self.session = session
         self.instance = InstanceServer(self)
-        self.instance.raiseRequested.connect(lambda: bring_forward(window))
+        self.instance.raiseRequested.connect(self.raiseRequested)
         self.refreshes = 0
-        self._journal = window.journal
         self.timer = QTimer(self)
         self.timer.setInterval(poll_ms)
         self.timer.timeout.connect(self.check)
-        window.windowTitleChanged.connect(lambda _: self._follow())
+        session.opened.connect(self._follow)
         self._follow()
-        self.check()
         self.timer.start()
 
     def _follow(self) -> None:
-        if self.window.lock is not None and self.window.lock.held:
-            self.instance.listen(self.window.journal.path)
+        """Listen for the journal now open (the first look only takes note of its version)."""
+        lock = self.session.lock
+        if lock is not None and lock.held:
+            self.instance.listen(self.session.journal.path)
         else:
             self.instance.close()
+        self.check()
 
     def check(self) -> bool:
-        """Refresh what is shown if another process wrote since the last look."""
-        window = self.window
-        if window.journal is not self._journal:  # another journal: a new baseline
-            self._journal = window.journal
-            self._follow()
+        """Announce a change to everything if another process wrote since the last look."""
         try:
-            changed = changed_since_last_check(window.journal)
+            changed = changed_since_last_check(self.session.journal)
         except Exception:  # the journal is closing or gone: the next look will tell
             return False
-        if changed and not window.files.busy():
+        if changed and not self.session.tasks.busy():
             self.refreshes += 1
-            window.refresh_all()
-            if window.person.isVisible():
-                window.person.reload()
+            self.session.announce(EVERYTHING)
         return changed

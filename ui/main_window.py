@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from journal import people
+from journal.changes import EVERYTHING
 from journal.errors import JournalError
 from journal.lock import JournalLock
 from journal.storage import Journal
@@ -20,7 +21,6 @@ from .dialogs.info import AboutDialog, ShortcutsDialog
 from .dialogs.journal_commands import JournalCommands
 from .dialogs.new_person import NewPersonDialog
 from .dialogs.trash import TrashDialog
-from .guard import attempt
 from .item_models.sidebar_model import PAGES
 from .pages.decisions import DecisionsPage
 from .pages.focus import FocusPage
@@ -32,18 +32,18 @@ from .pages.search import SearchPage
 from .pages.sidebar import Sidebar
 from .pages.today import TodayPage
 from .person.composer import drafts_left_message
+from .session import Session
 
 Place = tuple[str, int | None]  # ("today", None) … or ("person", person_id)
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self, journal: Journal, lock: JournalLock | None = None, parent: QWidget | None = None
-    ) -> None:
+    """The window over one session: it shows the session's journal and follows its changes."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.journal = journal
-        self.lock = lock
+        self.session = session
         self.undo_stack = QUndoStack(self)
         self._history: list[Place] = []
         self.today = TodayPage(self)
@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.network_page = NetworkPage(self)
         self.lessons_page = LessonsPage(self)
         self.focus_page = FocusPage(self)
-        self.person = PersonHost(self)
+        self.person = PersonHost(self, session)
         self.pages: dict[str, QWidget] = {
             "today": self.today,
             "people": self.people,
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         for page in self.pages.values():
             self.stack.addWidget(page)
+            page.follow(session)
         self.sidebar = Sidebar(self)
         self.sidebar.pageChosen.connect(self.show_page)
         self.splitter = QSplitter(self)
@@ -83,11 +84,12 @@ class MainWindow(QMainWindow):
         build_menus(self, self.registry)
         for page in (self.today, self.people, self.decisions, self.search, self.person):
             page.openPerson.connect(self.open_person)
-        self.person.personChanged.connect(self._person_page_changed)
         for page in self.relationship_pages():
             page.openPerson.connect(self.open_person)
-        self.focus_page.personChanged.connect(self.person_changed)
         self.person.statusMessage.connect(self.status)
+        session.statusMessage.connect(self.status)
+        session.closing.connect(self.flush_edits)
+        session.opened.connect(self._journal_switched)
         self.today.addPersonRequested.connect(self.new_person)
         self.today.importRequested.connect(self.files.import_contacts)
         self.today.sampleRequested.connect(self.files.open_sample)
@@ -98,6 +100,15 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore()
         self._journal_opened()
+        session.announce(EVERYTHING)
+
+    @property
+    def journal(self) -> Journal:
+        return self.session.journal
+
+    @property
+    def lock(self) -> JournalLock | None:
+        return self.session.lock
 
     # --- navigation ---------------------------------------------------------------------
     @staticmethod
@@ -160,27 +171,11 @@ class MainWindow(QMainWindow):
             return self.people.current_person()
         return None
 
-    # --- refreshing ---------------------------------------------------------------------
-    def _person_page_changed(self, person_id: int) -> None:
-        """The person page saved something: it shows it already; the other pages catch up."""
-        self.person_changed(person_id, reload_person=False)
-
-    def person_changed(self, person_id: int, reload_person: bool = True) -> None:
-        """One person changed: each page refreshes that person only (or re-reads when shown)."""
-        self.people.person_changed(person_id)
-        self.decisions.person_changed(person_id)
-        self.search.person_changed(person_id)
-        for page in self.relationship_pages():
-            page.person_changed(person_id)
-        self.today.stale = True
-        if self.today.isVisible() or self.today.is_welcome():
-            self.today.refresh()
-        shown = self.person.current_person_id() == person_id and self.person.isVisible()
-        if reload_person and shown:
-            self.person.reload()
-
     def status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
+
+    def flush_edits(self) -> None:
+        self.person.flush()
 
     # --- commands -----------------------------------------------------------------------
     def new_person(self) -> None:
@@ -190,10 +185,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _add_person(self, dialog: NewPersonDialog) -> None:
-        record = attempt(self, "Adding the person", people.add_person, **dialog.fields())
+        record = self.session.run(self, "Adding the person", people.add_person, **dialog.fields())
         if record is None:
             return
-        self.person_changed(record.id)
         self.open_person(record.id)
         self.status(f"Added {record.name}.")
 
@@ -214,7 +208,7 @@ class MainWindow(QMainWindow):
         self.person.flush()
         from .dialogs.brief_dialog import BriefDialog  # loaded on first use, not at start
 
-        dialog = BriefDialog(pid, self.files.background, self)
+        dialog = BriefDialog(pid, self.session.tasks, self)
         dialog.saved.connect(self.status)
         dialog.finished.connect(dialog.deleteLater)
         self.brief_dialog = dialog
@@ -225,17 +219,16 @@ class MainWindow(QMainWindow):
         if pid is None:
             self.status("Select a person to move to the trash.")
             return
-        record = attempt(self, "Moving to trash", people.get_person, pid)
+        record = self.session.read(self, "Finding the person", people.get_person, pid)
         if record is None or record.trashed_at is not None:
             return
         on_person_page = self.stack.currentWidget() is self.person
-        self.undo_stack.push(TrashPersonCommand(self, pid, record.name))
+        self.undo_stack.push(TrashPersonCommand(self.session, self, pid, record.name))
         if on_person_page and not self._live(pid):
             self.go_back() if self._history else self.show_page("people")
 
     def show_trash(self) -> None:
-        self.trash_dialog = TrashDialog(self)
-        self.trash_dialog.restored.connect(lambda _, pid: self.person_changed(pid))
+        self.trash_dialog = TrashDialog(self.session, self)
         self.trash_dialog.open()
 
     def set_show_trashed(self, show: bool) -> None:
@@ -251,8 +244,7 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         from .dialogs.preferences import PreferencesDialog
 
-        self.preferences_dialog = PreferencesDialog(self)
-        self.preferences_dialog.accepted.connect(self.refresh_all)
+        self.preferences_dialog = PreferencesDialog(self.session, self)
         self.preferences_dialog.finished.connect(self.preferences_dialog.deleteLater)
         self.preferences_dialog.open()
 
@@ -260,12 +252,9 @@ class MainWindow(QMainWindow):
         return (self.network_page, self.lessons_page, self.focus_page)
 
     # --- journals ---------------------------------------------------------------------
-    def set_journal(self, journal: Journal, lock: JournalLock | None = None) -> None:
-        """Show another journal (already opened: flush the person page before opening it)."""
-        if lock is not None:
-            self.release_lock()
-            self.lock = lock
-        self.journal = journal
+    def _journal_switched(self) -> None:
+        """The session shows another journal: nothing of the last one stays on screen."""
+        self.person.forget()
         self.undo_stack.clear()
         self._history.clear()
         self._journal_opened()
@@ -275,25 +264,8 @@ class MainWindow(QMainWindow):
         if not journal_files.is_sample(self.journal.path):
             settings.remember_journal(self.journal.path)
         self.setWindowTitle(f"{self.journal.path.stem} — Rapport")
-        self.refresh_all()
         if left := drafts_left_message():
             self.status(left)
-
-    def refresh_all(self) -> None:
-        """Every page reads the journal again (another journal, or an import)."""
-        for page in (self.today, self.people, self.decisions):
-            page.stale = True
-        self.search.refresh()
-        for page in self.relationship_pages():
-            page.person_changed(0)
-        for page in (self.today, self.people, self.decisions):
-            if page.isVisible() or page is self.today:
-                page.refresh()
-
-    def release_lock(self) -> None:
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
 
     # --- settings -----------------------------------------------------------------------
     def _restore(self) -> None:
@@ -307,9 +279,9 @@ class MainWindow(QMainWindow):
         self.registry["back"].setEnabled(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.files.wait()
+        self.session.tasks.wait()
         self.person.flush()
-        self.release_lock()
+        self.session.release_lock()
         settings.set_value("window/geometry", self.saveGeometry())
         settings.set_value("window/splitter", self.splitter.saveState())
         name, _ = self.current_place()

@@ -44,12 +44,23 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[MessageBoxes]:
     boxes.check()
 
 
+@pytest.fixture(autouse=True)
+def bug_log(tmp_path: Path) -> Iterator[Path]:
+    """Bugs are logged in tmp_path, not in the app-data folder."""
+    from ui import bugs
+
+    folder = tmp_path / "logs"
+    bugs.use_log_folder(folder)
+    yield folder / bugs.LOG_NAME
+    bugs.use_log_folder(None)
+
+
 @pytest.fixture
 def make_window(qtbot, journal: Journal):
-    from ui.main_window import MainWindow
+    from ui.app import build_window
 
-    def make() -> MainWindow:
-        window = MainWindow(journal)
+    def make():
+        window = build_window(journal)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from journal import goals, notes, pains, people
+from journal.changes import Changes
 from journal.focus import FOCUS_LIMIT, focus_list
 from ui.item_models.focus_models import focus_model
 
@@ -66,7 +67,7 @@ def test_today_shows_the_focus_list_at_the_top_only_when_there_is_one(window, qt
     assert not window.today.focus_table.isVisible()
     grace = people.add_person("Grace Hopper", focus=True).id
     goals.add_goal(grace, "Ship the compiler")
-    window.person_changed(grace)
+    window.session.announce(Changes.of("person", [grace]))
     window.show_page("today")
     table = window.today.focus_table
     assert table.isVisible()

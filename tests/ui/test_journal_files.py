@@ -78,7 +78,7 @@ def test_a_rapport_json_file_imports_in_the_background(window, qtbot, tmp_path, 
     with open_journal(source):
         add_people("Grace Hopper", "Alan Turing")
         interchange.dump_json(tmp_path / "contacts.json")
-    window.journal = open_journal(own)  # the export above had to open another journal
+    window.session.switch(open_journal(own))  # the export above had to open another journal
     monkeypatch.setattr(journal_files, "choose_import_file", lambda _: tmp_path / "contacts.json")
     assert window.today.is_welcome()
     window.today.import_button.click()

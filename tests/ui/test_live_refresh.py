@@ -7,15 +7,16 @@ import sys
 from pathlib import Path
 
 from journal import people
+from journal.changes import EVERYTHING
 from ui.live_refresh import JournalWatch
 
 
 def test_a_write_by_another_process_refreshes_the_window(qtbot, window):
     people.add_person("Ana")
-    window.refresh_all()
+    window.session.announce(EVERYTHING)
     window.show_page("people")
     table = window.people.findChild(type(window.people.table), window.people.table.objectName())
-    watch = JournalWatch(window, poll_ms=50)
+    watch = JournalWatch(window.session, poll_ms=50)
     assert not watch.check()
     rapport = str(Path(sys.executable).with_name("rapport"))
     subprocess.run([rapport, "--journal", str(window.journal.path), "add", "Bruno"], check=True)

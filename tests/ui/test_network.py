@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QPointF, Qt
 
 from journal import decisions, notes, people, referrals
+from journal.changes import Changes
 from ui.graph.items import LABEL_LOD
 from ui.item_models.network_models import connectors_model
 
@@ -196,7 +197,7 @@ def test_a_new_referral_shows_when_the_page_is_next_shown(window, qtbot) -> None
     ids = build_network()
     show_network(window, qtbot)
     referrals.add_referral(ids["Yan Li"], ids["Alone Person"])
-    window.person_changed(ids["Yan Li"])
+    window.session.announce(Changes.of("referral", [ids["Yan Li"], ids["Alone Person"]]))
     assert ids["Alone Person"] in window.network_page.node_items
 
 

@@ -77,7 +77,7 @@ def test_a_plain_journal_never_locks(window):
 def test_the_minutes_are_set_in_preferences(qtbot, window):
     lock = IdleLock(window)
     assert passphrase_lock.lock_minutes() == 0 and not lock.timer.isActive()
-    dialog = PreferencesDialog(window)
+    dialog = PreferencesDialog(window.session, window)
     qtbot.addWidget(dialog)
     assert dialog.lock_box.text() == "never"
     dialog.lock_box.setValue(15)

@@ -87,10 +87,13 @@ def test_at_start_a_recovered_journal_opens_in_the_window(journal_path, monkeypa
     )
     monkeypatch.setattr(app_module, "application", _NoLoop)
     shown: list[QWidget] = []
-    monkeypatch.setattr(app_module, "DailyBackup", lambda window: shown.append(window))
+    monkeypatch.setattr(app_module, "DailyBackup", lambda session: shown.append(session))
     assert app_module.run_app(journal_path) == 0
-    [window] = shown
-    assert window.journal.path == journal_path
+    [session] = shown
+    assert session.journal.path == journal_path
+    window = session.parent() or next(
+        w for w in QApplication.topLevelWidgets() if getattr(w, "session", None) is session
+    )
     window.watch.timer.stop()
     window.watch.instance.close()
     window.close()
@@ -100,9 +103,8 @@ def test_at_start_a_recovered_journal_opens_in_the_window(journal_path, monkeypa
 def test_the_daily_backup_runs_in_a_thread_after_the_window_shows(qtbot, window, monkeypatch):
     monkeypatch.delenv(backups.ENV_VAR, raising=False)
     people.add_person("Ana")
-    daily = DailyBackup(window, delay_ms=10)
+    daily = DailyBackup(window.session, delay_ms=10)
     qtbot.waitUntil(lambda: daily.result is not None, timeout=5000)
-    daily.wait()
     assert daily.result.exists()
     assert "Daily backup saved" in window.statusBar().currentMessage()
     [taken] = backups.list_backups(window.journal)
@@ -114,14 +116,12 @@ def test_another_journal_opened_in_the_window_gets_its_daily_backup(
 ):
     monkeypatch.delenv(backups.ENV_VAR, raising=False)
     people.add_person("Ana")
-    daily = DailyBackup(window, delay_ms=10)
+    daily = DailyBackup(window.session, delay_ms=10)
     qtbot.waitUntil(lambda: daily.result is not None, timeout=5000)
-    daily.wait()
     other_path = tmp_path / "other" / "second.sqlite"
     with open_journal(other_path):
         people.add_person("Bruno")
     assert window.files.switch_journal(other_path)
-    qtbot.waitUntil(lambda: daily.worker is not None and daily._for is window.journal, timeout=5000)
-    daily.wait()
+    qtbot.waitUntil(lambda: daily._for is window.journal and not daily.running, timeout=5000)
     qtbot.waitUntil(lambda: bool(backups.list_backups(window.journal)), timeout=5000)
-    window.release_lock()
+    window.session.release_lock()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from journal import backups, people
+from journal.changes import EVERYTHING
 from ui.dialogs import restore_dialog
 from ui.dialogs.restore_model import BackupsModel, reason_label
 
@@ -17,7 +18,7 @@ def test_backups_are_listed_restored_after_confirmation_and_undoable(
     people.add_person("Ana")
     backups.backup(window.journal, reason="daily")
     people.add_person("Bruno")
-    window.refresh_all()
+    window.session.announce(EVERYTHING)
     window.registry["restore"].trigger()
     dialog = window.restore_dialog
     assert dialog.isVisible()

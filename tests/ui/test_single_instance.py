@@ -17,8 +17,8 @@ from journal.lock import JournalLock
 from journal.storage import open_journal
 from ui import app as app_module
 from ui import single_instance
+from ui.app import build_window
 from ui.live_refresh import JournalWatch
-from ui.main_window import MainWindow
 
 HOLDER = textwrap.dedent(
     """
@@ -35,15 +35,16 @@ HOLDER = textwrap.dedent(
 def watched(qtbot, journal):
     lock = JournalLock(journal.path)
     assert lock.acquire()
-    window = MainWindow(journal, lock)
+    window = build_window(journal, lock)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    watch = JournalWatch(window)
+    watch = JournalWatch(window.session)
+    watch.raiseRequested.connect(lambda: single_instance.bring_forward(window))
     yield window, watch
     watch.timer.stop()
     watch.instance.close()
-    window.release_lock()
+    window.session.release_lock()
 
 
 def test_the_server_name_is_the_same_for_every_spelling_of_the_path(tmp_path, monkeypatch):
@@ -129,7 +130,7 @@ def test_opening_in_a_window_a_journal_open_in_another_brings_that_one_forward(
 ):
     first, watch = watched
     other = open_journal(tmp_path / "other.sqlite")
-    second = MainWindow(other)
+    second = build_window(other)
     qtbot.addWidget(second)
     with qtbot.waitSignal(watch.instance.raiseRequested, timeout=3000):
         assert not second.files.switch_journal(first.journal.path)

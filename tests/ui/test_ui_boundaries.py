@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -43,3 +44,25 @@ def test_forbidden_words_stay_out_of_the_window() -> None:
         for m in words.finditer(line)
     ]
     assert hits == []
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module a file imports, at its top or inside a function, relative ones resolved."""
+    package = ["ui", *path.parent.relative_to(UI).parts]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            target = ".".join([*base, *([node.module] if node.module else [])])
+            found.add(target)
+            found.update(f"{target}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_only_the_application_module_imports_the_main_window() -> None:
+    importers = sorted(
+        str(path.relative_to(UI)) for path in UI.rglob("*.py") if "ui.main_window" in _imports(path)
+    )
+    assert importers == ["app.py"]

@@ -28,9 +28,9 @@ from journal.files import write_text_atomically
 
 from .. import settings
 from ..brief_pdf import write_brief_pdf
-from ..guard import attempt
+from ..guard import attempt, tell_failure
+from ..tasks import TaskRunner
 from . import journal_files
-from .background import Background, tell_failure
 
 FOLDER_KEY = "brief/folder"
 
@@ -47,7 +47,7 @@ class BriefDialog(QDialog):
 
     saved = Signal(str)
 
-    def __init__(self, person_id: int, background: Background, parent: QWidget | None = None):
+    def __init__(self, person_id: int, background: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.background = background
         self.person = people.get_person(person_id)
@@ -101,7 +101,7 @@ class BriefDialog(QDialog):
         markdown, title = self.markdown, self.title
         started = self.background.run(
             "Writing the PDF",
-            lambda: write_brief_pdf(markdown, path, title),
+            lambda _progress: write_brief_pdf(markdown, path, title),
             lambda _: self._saved(path),
             failed=self._failed,
             bar=self.bar,
@@ -134,7 +134,7 @@ class BriefDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        tell_failure(self, "Writing the PDF")(exc)
+        tell_failure(self, "Writing the PDF", exc)
 
     def reject(self) -> None:
         if self.pdf_button.isEnabled():

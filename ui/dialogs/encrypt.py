@@ -18,7 +18,7 @@ from ..guard import attempt
 from .passphrase import PassphraseDialog
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
 
 ENCRYPT_WARNING = (
     "Anyone who opens the file will need the passphrase, and so will you: if it is forgotten, "
@@ -30,8 +30,8 @@ DECRYPT_WARNING = (
 )
 
 
-def is_encrypted(window: MainWindow) -> bool:
-    return crypto.passphrase_of(window.journal.db) is not None
+def is_encrypted(window: Shell) -> bool:
+    return crypto.passphrase_of(window.session.journal.db) is not None
 
 
 def confirm(parent: QWidget, title: str, text: str, details: str, yes: str) -> bool:
@@ -45,7 +45,7 @@ def confirm(parent: QWidget, title: str, text: str, details: str, yes: str) -> b
     return box.clickedButton() is go
 
 
-def encrypt_journal(window: MainWindow) -> None:
+def encrypt_journal(window: Shell) -> None:
     if is_encrypted(window):
         window.status("This journal is already encrypted.")
         return
@@ -70,8 +70,8 @@ def encrypt_journal(window: MainWindow) -> None:
     )
 
 
-def decrypt_journal(window: MainWindow) -> None:
-    current = crypto.passphrase_of(window.journal.db)
+def decrypt_journal(window: Shell) -> None:
+    current = crypto.passphrase_of(window.session.journal.db)
     if current is None:
         window.status("This journal is not encrypted.")
         return
@@ -102,7 +102,7 @@ def decrypt_journal(window: MainWindow) -> None:
 
 
 def convert(
-    window: MainWindow,
+    window: Shell,
     action: str,
     job: Callable[[Path], Any],
     new_key: str | None,
@@ -113,13 +113,13 @@ def convert(
     Rewriting the file needs it to itself, so this runs with the journal closed and nothing else
     happening in the window (a journal of 3 000 people and 15 000 notes takes a few seconds).
     """
-    path = window.journal.path
-    old_key = crypto.passphrase_of(window.journal.db)
-    window.files.wait()
-    window.person.flush()
+    path = window.session.journal.path
+    old_key = crypto.passphrase_of(window.session.journal.db)
+    window.session.tasks.wait()
+    window.flush_edits()
     window.status(f"{action}…")
     QApplication.processEvents()  # the dialog gone and the message shown before the work starts
-    window.journal.close()
+    window.session.journal.close()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         converted = attempt(window, action, job, path)
@@ -130,7 +130,7 @@ def convert(
     if journal is None:
         window.close()
         return
-    window.set_journal(journal)
+    window.session.switch(journal)
     if converted is not None:
         count = len(converted)
         also = f" ({count} backup{'s' if count > 1 else ''} too)" if count else ""

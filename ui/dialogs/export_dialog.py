@@ -34,8 +34,9 @@ from journal.exports.vcard import export_vcards
 from journal.files import write_text_atomically
 
 from .. import settings
+from ..guard import tell_failure
+from ..tasks import TaskRunner
 from . import journal_files
-from .background import Background, tell_failure
 
 FOLDER_KEY = "export/folder"
 FORMAT_KEY = "export/format"
@@ -105,7 +106,7 @@ class ExportDialog(QDialog):
 
     exported = Signal(str)
 
-    def __init__(self, background: Background, stem: str, parent: QWidget | None = None) -> None:
+    def __init__(self, background: TaskRunner, stem: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.background = background
         self.setObjectName("exportDialog")
@@ -228,7 +229,7 @@ class ExportDialog(QDialog):
             return False
         started = self.background.run(
             "Exporting",
-            lambda: export_to(kind, path),
+            lambda _progress: export_to(kind, path),
             lambda message: self._done(path, kind, message),
             failed=self._failed,
             bar=self.bar,
@@ -253,7 +254,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        tell_failure(self, "Exporting")(exc)
+        tell_failure(self, "Exporting", exc)
 
     def reject(self) -> None:
         if self.export_button.isEnabled() or not self.background.busy():

@@ -12,15 +12,17 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from journal.contacts import ContactImportReport, NearDuplicate, import_contacts, read_contacts
 from journal.contacts.review import possible_duplicates, still_to_review
 from journal.errors import JournalError
+from journal.progress import Cancelled
 
+from ..guard import tell_failure
 from ..item_models.import_plan import ImportPlan
+from ..tasks import TaskRunner
 from . import journal_files
-from .background import Background, tell_failure
 from .import_preview import ImportPreviewDialog
 from .merge_dialog import DuplicatesDialog
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
 
 BUSY = "Still busy with the last backup, import or export; try again in a moment."
 
@@ -34,7 +36,7 @@ def plan_import(path: Path) -> ImportPlan:
 class ImportFlow(QObject):
     """The window's import and duplicate review; the dialogs it shows stay reachable here."""
 
-    def __init__(self, window: MainWindow, background: Background) -> None:
+    def __init__(self, window: Shell, background: TaskRunner) -> None:
         super().__init__(window)
         self.window = window
         self.background = background
@@ -48,12 +50,13 @@ class ImportFlow(QObject):
         path = path or journal_files.choose_import_file(self.window)
         if path is None:
             return
-        self.window.person.flush()
+        self.window.flush_edits()
         self.path = Path(path)
         started = self.background.run(
             f"Reading {self.path.name}",
-            lambda: plan_import(self.path),
+            lambda _progress: plan_import(self.path),
             self._show_preview,
+            parent=self.window,
             failed=self._refused,
         )
         if not started:
@@ -61,7 +64,7 @@ class ImportFlow(QObject):
 
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, JournalError):
-            tell_failure(self.window, "Reading the file")(exc)
+            tell_failure(self.window, "Reading the file", exc)
             return
         name = self.path.name if self.path else "This file"
         box = QMessageBox(QMessageBox.Icon.Warning, "Import contacts", "", parent=self.window)
@@ -86,14 +89,18 @@ class ImportFlow(QObject):
 
         def failed(exc: BaseException) -> None:
             dialog.set_busy(False)
-            tell_failure(dialog, "Importing")(exc)
+            if isinstance(exc, Cancelled):
+                self.window.status("Import cancelled: nothing was imported.")
+            else:
+                tell_failure(dialog, "Importing", exc)
 
         started = self.background.run(
             "Importing",
-            lambda: import_contacts(parsed),
+            lambda _progress: import_contacts(parsed),
             lambda report: self._imported(dialog, report),
             failed=failed,
             bar=dialog.bar,
+            writes=True,
         )
         if not started:
             dialog.set_busy(False)
@@ -102,9 +109,7 @@ class ImportFlow(QObject):
     def _imported(self, dialog: ImportPreviewDialog, report: ContactImportReport) -> None:
         dialog.set_busy(False)
         dialog.accept()
-        w = self.window
-        w.refresh_all()
-        w.status(f"Imported: {report.summary()}.")
+        self.window.status(f"Imported: {report.summary()}.")
         pairs = still_to_review(report.near_duplicates)
         if pairs:
             self.show_duplicates(pairs)
@@ -122,9 +127,12 @@ class ImportFlow(QObject):
     # --- duplicates ---------------------------------------------------------------------
     def review_duplicates(self) -> None:
         """Edit → Review possible duplicates: look for them in the worker, then the dialog."""
-        self.window.person.flush()
+        self.window.flush_edits()
         started = self.background.run(
-            "Looking for possible duplicates", possible_duplicates, self.show_duplicates
+            "Looking for possible duplicates",
+            lambda _progress: possible_duplicates(),
+            self.show_duplicates,
+            parent=self.window,
         )
         if not started:
             self.window.status(BUSY)
@@ -132,8 +140,7 @@ class ImportFlow(QObject):
     def show_duplicates(self, pairs: list[NearDuplicate]) -> DuplicatesDialog:
         if not pairs:
             self.window.status("No possible duplicates to review.")
-        dialog = DuplicatesDialog(list(pairs), self.window)
-        dialog.changed.connect(self.window.person_changed)
+        dialog = DuplicatesDialog(list(pairs), self.window.session, self.window)
         dialog.finished.connect(lambda: self._closed(dialog))
         self.duplicates = dialog
         dialog.open()

@@ -1,5 +1,5 @@
 """The File menu's commands: new, open and recent journals, the sample, import, export,
-backup; all slow work goes through the window's one background worker."""
+backup; all slow work goes through the session's one task runner."""
 
 from __future__ import annotations
 
@@ -11,19 +11,20 @@ from journal import backups
 
 from .. import single_instance
 from ..guard import attempt
+from ..tasks import Job
 from . import journal_files, passphrase
-from .background import Background
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
     from .export_dialog import ExportDialog
     from .import_flow import ImportFlow
 
 
 class JournalCommands:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Shell) -> None:
         self.window = window
-        self.background = Background(window)
+        self.session = window.session
+        self.background = window.session.tasks
         self._imports: ImportFlow | None = None
 
     @property
@@ -49,14 +50,14 @@ class JournalCommands:
         """Open the journal at `path` in this window (it takes that journal's lock)."""
         w = self.window
         path = Path(path)
-        if path.resolve() == w.journal.path.resolve():
+        if path.resolve() == self.session.journal.path.resolve():
             w.status(f"{path} is the journal already open.")
             return True
         if single_instance.ask_running_to_raise(path):
             w.status(f"{path.name} is open in another Rapport window: it was brought forward.")
             return False
         self.wait()
-        w.person.flush()
+        w.flush_edits()
         lock = attempt(w, "Opening the journal", journal_files.lock_journal, path)
         opening = passphrase.open_or_unlock  # an encrypted journal asks for its passphrase
         journal = attempt(w, "Opening the journal", opening, w, path) if lock else None
@@ -64,16 +65,16 @@ class JournalCommands:
             if lock is not None:
                 lock.release()
             return False
-        w.set_journal(journal, lock)
+        self.session.switch(journal, lock)
         return True
 
     def open_sample(self) -> None:
         w = self.window
         self.wait()
-        w.person.flush()
+        w.flush_edits()
         journal = attempt(w, "Opening the sample journal", journal_files.create_sample_journal)
         if journal is not None:
-            w.set_journal(journal, journal_files.lock_journal(journal.path))
+            self.session.switch(journal, journal_files.lock_journal(journal.path))
 
     def import_contacts(self) -> None:
         self.imports.start()
@@ -83,10 +84,10 @@ class JournalCommands:
 
     def export(self) -> ExportDialog:
         w = self.window
-        w.person.flush()
+        w.flush_edits()
         from .export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.background, w.journal.path.stem, w)
+        dialog = ExportDialog(self.background, self.session.journal.path.stem, w)
         dialog.exported.connect(w.status)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -94,15 +95,15 @@ class JournalCommands:
 
     def backup_now(self) -> None:
         w = self.window
-        journal = w.journal
+        journal = self.session.journal
         self._start(
             "Backing up the journal",
-            lambda: backups.backup(journal),
+            lambda _progress: backups.backup(journal),
             lambda dest: w.status(f"Backup saved to {dest}"),
         )
 
-    def _start(self, action: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        if not self.background.run(action, job, done):
+    def _start(self, action: str, job: Job, done: Callable[[Any], None]) -> None:
+        if not self.background.run(action, job, done, parent=self.window):
             self.window.status("Still busy with the last backup, import or export; try again.")
 
     def busy(self) -> bool:

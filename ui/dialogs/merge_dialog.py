@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,9 +25,9 @@ from journal.contacts import NearDuplicate, merge_people
 from journal.contacts.review import mark_not_the_same
 from journal.records import PersonRecord
 
-from ..guard import attempt
 from ..item_models.text_rows import TextRowsModel
 from ..pages.common import PersonTable
+from ..session import Session, run_write
 
 HEADERS = ("Person", "Company", "Email", "Maybe the same as", "Company", "Email")
 INTRO = (
@@ -68,12 +68,13 @@ def card_html(p: PersonRecord) -> str:
 
 
 class DuplicatesDialog(QDialog):
-    """`changed(person_id)` for both people after each merge, so the window refreshes them."""
+    """Merges through the session, which tells the pages about both people."""
 
-    changed = Signal(int)
-
-    def __init__(self, pairs: list[NearDuplicate], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pairs: list[NearDuplicate], session: Session | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.session = session
         self.setObjectName("duplicatesDialog")
         self.setAccessibleName("Possible duplicates")
         self.setWindowTitle("Possible duplicates")
@@ -158,7 +159,7 @@ class DuplicatesDialog(QDialog):
         if pair is None:
             return None
         keep, other = pair if keep_left else (pair[1], pair[0])
-        record = attempt(self, "Merging", merge_people, keep, other)
+        record = run_write(self.session, self, "Merging", merge_people, keep, other)
         if record is None:
             return None
         self._people[keep] = record
@@ -167,15 +168,14 @@ class DuplicatesDialog(QDialog):
             if isinstance(key, tuple) and other in key:
                 self.model.remove_key(key)
         self._after_change()
-        self.changed.emit(keep)
-        self.changed.emit(other)
         return record
 
     def not_the_same(self) -> None:
         pair = self.current_pair()
         if pair is None:
             return
-        if attempt(self, "Marking them as different people", mark_not_the_same, *pair) is None:
+        marking = "Marking them as different people"
+        if run_write(self.session, self, marking, mark_not_the_same, *pair) is None:
             self.model.remove_key(pair)
             self._after_change()
 

@@ -15,7 +15,7 @@ from .. import settings
 from .passphrase import PassphraseDialog
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
 
 SETTING = "privacy/lock_after_minutes"
 MAX_MINUTES = 24 * 60
@@ -42,7 +42,7 @@ def set_lock_minutes(minutes: int) -> None:
 class IdleLock(QObject):
     """Watches the application's input; after `lock_minutes()` without any, locks the window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Shell) -> None:
         super().__init__(window)
         self.window = window
         self.locked = False
@@ -71,12 +71,12 @@ class IdleLock(QObject):
 
     def lock(self) -> bool:
         """Hide the journal and ask for its passphrase; False if there is nothing to lock now."""
-        passphrase = crypto.passphrase_of(self.window.journal.db)
+        passphrase = crypto.passphrase_of(self.window.session.journal.db)
         if passphrase is None or self.locked or QApplication.activeModalWidget() is not None:
             self.restart()  # a plain journal, or a dialog open: try again later
             return False
         self.locked = True
-        self.window.person.flush()
+        self.window.flush_edits()
         central, menus = self.window.centralWidget(), self.window.menuBar()
         central.hide()
         menus.setEnabled(False)

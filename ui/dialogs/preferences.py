@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from journal import preferences, tags
 
-from ..guard import attempt
+from ..session import Session, run_write
 from . import passphrase_lock
 
 MAX_DAYS = 3650
+T = TypeVar("T")
 
 
 def _days_box(parent: QWidget, name: str, accessible: str, none_text: str) -> QSpinBox:
@@ -33,10 +37,11 @@ def _days_box(parent: QWidget, name: str, accessible: str, none_text: str) -> QS
 
 
 class PreferencesDialog(QDialog):
-    """Saves on OK; `saved` tells the window to read Today again."""
+    """Saves on OK, through the session (so Today reads its preferences again)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
         self.setAccessibleName("Preferences")
@@ -107,18 +112,21 @@ class PreferencesDialog(QDialog):
         days = self.cool_down.value()
         if (
             days != preferences.cool_down_days()
-            and attempt(self, "Saving the cool-down", preferences.set_cool_down_days, days) is None
+            and self._write("Saving the cool-down", preferences.set_cool_down_days, days) is None
         ):
             return False
         for name, box in self.cadence_boxes.items():
             wanted = box.value() or None
             if wanted == self._cadences.get(name):
                 continue
-            try_it = attempt(self, f"Saving the cadence of {name}", _set_cadence, name, wanted)
+            try_it = self._write(f"Saving the cadence of {name}", _set_cadence, name, wanted)
             if try_it is None:
                 return False
             self._cadences[name] = wanted
         return True
+
+    def _write(self, action: str, op: Callable[..., T], *args: Any) -> T | None:
+        return run_write(self.session, self, action, op, *args)
 
 
 def _set_cadence(name: str, days: int | None) -> bool:

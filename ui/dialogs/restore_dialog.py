@@ -26,7 +26,7 @@ from ..guard import attempt
 from .restore_model import BackupsModel, people_label, reason_label, when_label
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
 
 
 class RestoreDialog(QDialog):
@@ -116,13 +116,13 @@ class RestoreDialog(QDialog):
             self.chosen.emit(info.path)
 
 
-def open_restore(window: MainWindow) -> RestoreDialog | None:
+def open_restore(window: Shell) -> RestoreDialog | None:
     """Show the backups of the window's journal; a confirmed choice is restored."""
-    window.person.flush()
-    found = attempt(window, "Listing the backups", backups.list_backups, window.journal)
+    window.flush_edits()
+    found = attempt(window, "Listing the backups", backups.list_backups, window.session.journal)
     if found is None:
         return None
-    dialog = RestoreDialog(found, backups.backup_dir(window.journal), window)
+    dialog = RestoreDialog(found, backups.backup_dir(window.session.journal), window)
     dialog.chosen.connect(lambda path: restore_in_window(window, path))
     dialog.finished.connect(dialog.deleteLater)
     window.restore_dialog = dialog
@@ -130,18 +130,17 @@ def open_restore(window: MainWindow) -> RestoreDialog | None:
     return dialog
 
 
-def restore_in_window(window: MainWindow, source: Path) -> bool:
+def restore_in_window(window: Shell, source: Path) -> bool:
     """Restore `source` over the window's journal and show it; tell where the old one went."""
-    window.files.wait()
-    window.person.flush()
-    result = attempt(window, "Restoring the backup", backups.restore, window.journal, source)
+    window.session.tasks.wait()
+    window.flush_edits()
+    result = attempt(
+        window, "Restoring the backup", backups.restore, window.session.journal, source
+    )
     if result is None:
         return False
     journal, safety = result
-    forget = getattr(window.person.page, "forget", None)
-    if forget is not None:
-        forget()
-    window.set_journal(journal)
+    window.session.switch(journal)
     window.status(f"Restored {Path(source).name}. The journal before it is saved as {safety}.")
     box = QMessageBox(window)
     box.setObjectName("restoredDialog")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,17 +14,16 @@ from PySide6.QtWidgets import (
 
 from journal import trash
 
-from ..guard import attempt
 from ..item_models.trash_model import TrashModel
+from ..session import Session, run_write
 
 
 class TrashDialog(QDialog):
-    """Emits `restored(kind, person_id)` after each restore so the window refreshes that person."""
+    """What is in the trash; restoring goes through the session, which tells the pages."""
 
-    restored = Signal(str, int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.setObjectName("trashDialog")
         self.setAccessibleName("Trash")
         self.setWindowTitle("Trash")
@@ -66,6 +64,5 @@ class TrashDialog(QDialog):
         item = self.model.item(self.view.currentIndex().row())
         if item is None:
             return
-        if attempt(self, "Restoring", trash.restore, item.kind, item.id) is not None:
-            self.restored.emit(item.kind, item.person_id)
+        run_write(self.session, self, "Restoring", trash.restore, item.kind, item.id)
         self.reload()

@@ -21,6 +21,7 @@ CHOICES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
 
 class DecisionsPage(RefreshWhenShown, QWidget):
     openPerson = Signal(int, object)
+    kinds = frozenset({"decision", "objection", "person"})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -28,10 +28,10 @@ HINT = (
 
 
 class FocusPage(RefreshWhenShown, QWidget):
-    """`personChanged(person_id)` after someone is added to or taken off the focus list."""
+    """The focus list; adding and taking off go through the session."""
 
     openPerson = Signal(int, object)
-    personChanged = Signal(int)
+    kinds = frozenset({"person", "goal", "pain", "tag"})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,22 +90,18 @@ class FocusPage(RefreshWhenShown, QWidget):
 
     def add(self, person_id: int) -> bool:
         """Put someone on the focus list; a full list is refused with the journal's reason."""
-        record = attempt(
-            self, "Adding to the focus list", people.update_person, person_id, focus=True
-        )
+        record = self.write("Adding to the focus list", people.update_person, person_id, focus=True)
         if record is None:
             return False
         self.refresh()
-        self.personChanged.emit(person_id)
         return True
 
     def remove_selected(self) -> None:
         pid = self.table.current_person()
         if pid is None:
             return
-        if attempt(self, "Taking off the focus list", people.update_person, pid, focus=False):
+        if self.write("Taking off the focus list", people.update_person, pid, focus=False):
             self.refresh()
-            self.personChanged.emit(pid)
 
     def _open_row(self, row: int) -> None:
         pid = self.model.person_id(row)

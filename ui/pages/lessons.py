@@ -29,6 +29,7 @@ DEBOUNCE_MS = 150
 
 
 class LessonsPage(RefreshWhenShown, QWidget):
+    kinds = frozenset({"decision", "objection", "person", "tag"})
     openPerson = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:

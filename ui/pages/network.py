@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import network
+from journal.changes import Changes
 from journal.credit import connectors
 
 from ..graph.items import LABEL_LOD, NodeItem, arrow, arrow_path
@@ -37,6 +38,7 @@ CONTEXT_OPACITY = 0.35
 
 class NetworkPage(RefreshWhenShown, QWidget):
     openPerson = Signal(int, object)
+    kinds = frozenset({"person", "referral", "tag"})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +147,12 @@ class NetworkPage(RefreshWhenShown, QWidget):
         return button
 
     # --- reading the journal ------------------------------------------------------------------
+    def shows(self, changes: Changes) -> bool:
+        """Referrals, or people already in the network: a change to anyone else is not laid out."""
+        if changes.everything or changes.touches("referral"):
+            return True
+        return changes.touches(*self.kinds) and not changes.person_ids.isdisjoint(self.net.nodes)
+
     def refresh(self) -> None:
         """Read the referrals again and redraw (the layout is cached by the referral set)."""
         self.stale = False

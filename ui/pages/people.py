@@ -11,13 +11,16 @@ from journal.listing import PeopleFilter
 
 from ..item_models.people_model import PeopleModel
 from .common import PersonTable, heading
+from .refresh_when_shown import RefreshWhenShown
 
 DEBOUNCE_MS = 150
+ONE_BY_ONE = 20  # more people changed than this: the list is read again as a whole
 ALL_TAGS = "All tags"
 
 
-class PeoplePage(QWidget):
+class PeoplePage(RefreshWhenShown, QWidget):
     openPerson = Signal(int, object)
+    kinds = frozenset({"person", "tag", "note", "meeting", "setting"})  # the columns and filters
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,10 +101,13 @@ class PeoplePage(QWidget):
         self.model.set_filter(self.current_filter())
         self._update_title()
 
-    def person_changed(self, person_id: int) -> None:
-        if self.stale:
+    def people_changed(self, person_ids: frozenset[int]) -> None:
+        """Only these people's rows: updated, moved, removed or added as the filter says."""
+        if len(person_ids) > ONE_BY_ONE:
+            self.refresh()
             return
-        self.model.person_changed(person_id)
+        for person_id in sorted(person_ids):
+            self.model.person_changed(person_id)
         self._reload_tags()
         self._update_title()
 
@@ -155,8 +161,3 @@ class PeoplePage(QWidget):
                     self._open_row(0)
                 return True
         return super().eventFilter(watched, event)
-
-    def showEvent(self, event) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)

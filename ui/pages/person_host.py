@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import html
 import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from journal import people
+from journal.changes import Changes
 from journal.errors import JournalError
+
+if TYPE_CHECKING:
+    from ..session import Session
 
 
 def _person_page_class() -> type[QWidget] | None:
@@ -62,27 +67,41 @@ class PlaceholderPersonPage(QWidget):
 
 
 class PersonHost(QWidget):
-    """The person page in the stack; re-emits its signals with the window's vocabulary."""
+    """The person page in the stack; re-emits its signals with the window's vocabulary and
+    shows again the person on screen when someone else (a dialog, another page, the command
+    line) changed them; the page's own saves are not echoed back."""
 
-    personChanged = Signal(int)
     statusMessage = Signal(str)
     openPerson = Signal(int, object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, session: Session | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("personPage")
         self.setAccessibleName("Person")
         cls = _person_page_class()
         self.is_placeholder = cls is None
-        self.page = (cls or PlaceholderPersonPage)(self)
-        self.page.personChanged.connect(self.personChanged)
+        self.page = cls(self, session=session) if cls else PlaceholderPersonPage(self)
+        self.stale = False
         self.page.statusMessage.connect(self.statusMessage)
         self.page.openPerson.connect(lambda pid: self.openPerson.emit(pid, None))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page)
 
+    def follow(self, session: Session) -> None:
+        session.changed.connect(self.journal_changed)
+
+    def journal_changed(self, changes: Changes, handler: object = None) -> None:
+        pid = self.current_person_id()
+        if handler is self.page or pid is None or not changes.touches_person(pid):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self.stale = True
+
     def show_person(self, person_id: int, focus: tuple[str, int] | None = None) -> None:
+        self.stale = False
         self.page.show_person(person_id, focus)
 
     def current_person_id(self) -> int | None:
@@ -97,8 +116,20 @@ class PersonHost(QWidget):
         if flush is not None:
             flush()
 
+    def forget(self) -> None:
+        """Show nobody, writing nothing (another journal is shown)."""
+        forget = getattr(self.page, "forget", None)
+        if forget is not None:
+            forget()
+
+    def showEvent(self, event) -> None:
+        if self.stale:
+            self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
         """Show the current person again (after a restore, or with another journal: nobody)."""
+        self.stale = False
         pid = self.current_person_id()
         if pid is not None:
             self.page.show_person(pid, None)

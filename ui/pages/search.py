@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -16,12 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.changes import Changes
 from journal.search import search
 
 from ..item_models.search_model import HTML_ROLE, IS_HEADER_ROLE, SearchModel
 from .common import heading
 
+if TYPE_CHECKING:
+    from ..session import Session
+
 DEBOUNCE_MS = 120
+SEARCHED = ("person", "note", "goal", "pain", "decision", "objection", "tag")
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -139,8 +146,13 @@ class SearchPage(QWidget):
         else:
             self.model.set_hits([])
 
-    def person_changed(self, person_id: int) -> None:
-        if self.isVisible():
+    def follow(self, session: Session) -> None:
+        session.changed.connect(self.journal_changed)
+
+    def journal_changed(self, changes: Changes, handler: object = None) -> None:
+        """Run the search again if it is showing (it runs again anyway when typed into)."""
+        del handler
+        if self.isVisible() and changes.touches(*SEARCHED):
             self.refresh()
 
     def open_row(self, row: int) -> None:

@@ -6,6 +6,7 @@ An empty journal shows a welcome instead, with the three ways to begin.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import people
+from journal.changes import Changes
 from journal.focus import focus_list
 from journal.today import today_view
 
@@ -27,11 +29,15 @@ from ..item_models.focus_models import compact_focus_model
 from ..item_models.records_model import RecordsModel
 from .common import PersonTable, heading
 
+if TYPE_CHECKING:
+    from ..session import Session
+
 WELCOME = (
     "Rapport keeps what you learn about each person: what they want, what hurts, what they "
     "decided and why, and when it is time to get back in touch.\n\n"
     "Start with one person you spoke to this week."
 )
+TODAY_KINDS = ("person", "note", "decision", "objection", "followup", "tag", "setting", "meeting")
 SHOWN = 50  # rows per section; the rest is counted ("and 4 213 more")
 
 
@@ -168,6 +174,18 @@ class TodayPage(QWidget):
         label = self.findChild(QLabel, "focusTableLabel")
         label.setText(f"Focus ({len(entries)})")
         label.setVisible(bool(entries))
+
+    def follow(self, session: Session) -> None:
+        session.changed.connect(self.journal_changed)
+
+    def journal_changed(self, changes: Changes, handler: object = None) -> None:
+        """Read Today again when shown (the welcome at once: it may have to give way)."""
+        del handler
+        if not changes.touches(*TODAY_KINDS):
+            return
+        self.stale = True
+        if self.isVisible() or self.is_welcome():
+            self.refresh()
 
     def is_welcome(self) -> bool:
         return self._stack.currentWidget() is self.welcome

@@ -1,11 +1,11 @@
-"""Saving as you edit: a Saver that runs journal operations through the guard, and Binders that
-tie one widget to one field and commit when the person has finished editing it."""
+"""Saving as you edit: a Saver that runs journal operations through the session, and Binders
+that tie one widget to one field and commit when the person has finished editing it."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,23 +18,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.guard import attempt
+from ui.session import run_write
+
+if TYPE_CHECKING:
+    from ui.session import Session
 
 DEBOUNCE_MS = 800
 
 
 class Saver(QObject):
-    """Runs a write through `ui.guard.attempt`; announces each success with `saved`."""
+    """Runs a write through the session (the page is its handler, so the change it broadcasts
+    is not echoed back to the page); announces each success with `saved`."""
 
     saved = Signal(str)  # what was saved: "person", "note", "goal", "decision", …
 
-    def __init__(self, parent_widget: QWidget) -> None:
+    def __init__(self, parent_widget: QWidget, session: Session | None = None) -> None:
         super().__init__(parent_widget)
         self._widget = parent_widget
+        self.session = session
 
     def run(self, what: str, action: str, op: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-        """The operation's result, or None if it failed (the guard has told the person)."""
-        result = attempt(self._widget, action, op, *args, **kw)
+        """The operation's result, or None if it failed (the person was told why)."""
+        widget = self._widget
+        result = run_write(self.session, widget, action, op, *args, handler=widget, **kw)
         if result is not None:
             self.saved.emit(what)
         return result

@@ -4,7 +4,7 @@ Referrals, Profile). Every edit saves as it is made."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -21,6 +21,9 @@ from .journal_section import JournalSection
 from .profile import ProfileSection
 from .referrals_section import ReferralsSection
 from .widgets import named
+
+if TYPE_CHECKING:
+    from ui.session import Session
 
 FIELD_LABELS = {
     "name": "name",
@@ -48,12 +51,12 @@ class PersonPage(QWidget):
     statusMessage = Signal(str)
     openPerson = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, session: Session | None = None) -> None:
         super().__init__(parent)
         named(self, "personPage", "Person")
         self._person: PersonRecord | None = None
         self._changed_id: int | None = None
-        self._saver = Saver(self)
+        self._saver = Saver(self, session)
         self._saver.saved.connect(self._saved)
 
         self.header = PersonHeader(self._commit)

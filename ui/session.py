@@ -1,0 +1,139 @@
+"""The window's session: the open journal, its lock and the one task runner; every write from
+the window goes through it and it broadcasts what changed (Anki's operations are the model).
+
+    session.run(parent, "Saving the note", notes.add_note, pid, text, handler=self)
+        -> the result, or None once the person was told why not
+    session.changed(changes, handler)  -> pages refresh only what `changes` touches;
+                                          `handler` is who asked, so it can skip its own echo
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from journal.changes import EVERYTHING, Changes, recording
+from journal.lock import JournalLock
+from journal.progress import Cancelled
+from journal.storage import Journal
+
+from . import guard
+from .tasks import TaskRunner
+
+T = TypeVar("T")
+
+
+class Session(QObject):
+    """Owns the open journal; signals `opened()` after another journal is shown, `closing()`
+    before the journal closes, `changed(Changes, handler)` after a write and `statusMessage`."""
+
+    opened = Signal()
+    closing = Signal()
+    changed = Signal(object, object)
+    statusMessage = Signal(str)
+
+    def __init__(
+        self, journal: Journal, lock: JournalLock | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._lock = lock
+        self.tasks = TaskRunner(self)
+        self.tasks.changed.connect(lambda changes: self.announce(changes))
+        self.tasks.failure.connect(self._task_failed)
+
+    # --- the journal -------------------------------------------------------------------------
+    @property
+    def journal(self) -> Journal:
+        return self._journal
+
+    @property
+    def lock(self) -> JournalLock | None:
+        return self._lock
+
+    def switch(self, journal: Journal, lock: JournalLock | None = None) -> None:
+        """Show another journal (already opened and unlocked); `lock` replaces the held one."""
+        self.tasks.wait()
+        self.closing.emit()
+        if lock is not None:
+            self.release_lock()
+            self._lock = lock
+        self._journal = journal
+        self.opened.emit()
+        self.announce(EVERYTHING)
+
+    def release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def close(self) -> None:
+        """The window is closing: finish the running job, close the journal, drop the lock."""
+        self.tasks.wait()
+        self.closing.emit()
+        self._journal.close()
+        self.release_lock()
+
+    # --- operations --------------------------------------------------------------------------
+    def run(
+        self,
+        parent: QWidget | None,
+        action: str,
+        op: Callable[..., T],
+        *args: Any,
+        handler: object = None,
+        **kwargs: Any,
+    ) -> T | None:
+        """Run a write on the GUI thread and broadcast what it changed.
+
+        On failure the person is told (a mistake to correct, a known trouble, or a bug) and
+        None is returned; nothing is broadcast.
+        """
+        try:
+            with recording() as recorder:
+                result = op(*args, **kwargs)
+        except Exception as exc:
+            guard.tell_failure(parent, action, exc)
+            return None
+        # Until every journal write records what it changed, a write that recorded nothing is
+        # taken to have changed everything (pages then read again when shown).
+        self.announce(recorder.changes or EVERYTHING, handler)
+        return result
+
+    def read(
+        self, parent: QWidget | None, action: str, op: Callable[..., T], *args: Any, **kwargs: Any
+    ) -> T | None:
+        """Run a read; a failure is told as for a write (a read says nothing of writing)."""
+        return guard.attempt(parent, action, op, *args, **kwargs)
+
+    def announce(self, changes: Changes, handler: object = None) -> None:
+        """Tell every page what changed (a write made here, by a task, or by another process)."""
+        if changes:
+            self.changed.emit(changes, handler)
+
+    def status(self, message: str) -> None:
+        self.statusMessage.emit(message)
+
+    def _task_failed(self, action: str, exc: BaseException, parent: QWidget | None) -> None:
+        if isinstance(exc, Cancelled):
+            self.status(f"{action}: cancelled. Nothing of it was kept.")
+            return
+        guard.tell_failure(parent, action, exc)
+
+
+def run_write(
+    session: Session | None,
+    parent: QWidget | None,
+    action: str,
+    op: Callable[..., T],
+    *args: Any,
+    handler: object = None,
+    **kwargs: Any,
+) -> T | None:
+    """`session.run`, or only the guard for a widget used on its own (outside a window)."""
+    if session is None:
+        return guard.attempt(parent, action, op, *args, **kwargs)
+    return session.run(parent, action, op, *args, handler=handler, **kwargs)
