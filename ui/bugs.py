@@ -42,6 +42,7 @@ class _Relay(QObject):
 
 
 _relay: _Relay | None = None
+_previous_qt_handler: Any = None
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -121,6 +122,13 @@ def _forget() -> None:
     _shown = None
 
 
+def dismiss() -> None:
+    """Close the bug dialog if one is open (the next bug is shown again)."""
+    if _shown is not None and isValid(_shown):
+        _shown.done(0)
+    _forget()
+
+
 def bug_dialog(parent: QWidget | None, action: str, text: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("bugDialog")
@@ -191,14 +199,18 @@ def qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> No
     where = f" ({context.file}:{context.line})" if context.file else ""
     with contextlib.suppress(OSError):
         _logger().log(level, "Qt: %s%s", message, where)
+    if _previous_qt_handler is not None:  # a handler installed before (pytest-qt's) sees it too
+        _previous_qt_handler(kind, context, message)
 
 
 def install() -> None:
     """Route every uncaught exception and Qt message to the log (the window's start-up)."""
-    global _relay
+    global _relay, _previous_qt_handler
     if _relay is None:
         _relay = _Relay(QApplication.instance())
         _relay.bug.connect(lambda action, exc: report(None, action, exc))
     sys.excepthook = excepthook
     threading.excepthook = thread_excepthook
-    qInstallMessageHandler(qt_message)
+    previous = qInstallMessageHandler(qt_message)
+    if previous is not qt_message:
+        _previous_qt_handler = previous

@@ -52,6 +52,7 @@ def bug_log(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "logs"
     bugs.use_log_folder(folder)
     yield folder / bugs.LOG_NAME
+    bugs.dismiss()
     bugs.use_log_folder(None)
 
 

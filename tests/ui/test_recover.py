@@ -3,7 +3,7 @@ damaged file kept aside; and the daily backup taken off the GUI thread after the
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal import backups, people, recovery
 from journal.storage import open_journal
@@ -91,9 +91,7 @@ def test_at_start_a_recovered_journal_opens_in_the_window(journal_path, monkeypa
     assert app_module.run_app(journal_path) == 0
     [session] = shown
     assert session.journal.path == journal_path
-    window = session.parent() or next(
-        w for w in QApplication.topLevelWidgets() if getattr(w, "session", None) is session
-    )
+    [window] = [w for w in QApplication.topLevelWidgets() if getattr(w, "session", 0) is session]
     window.watch.timer.stop()
     window.watch.instance.close()
     window.close()
