@@ -12,16 +12,14 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from journal import people
 
 from . import settings
-from .dialogs import encrypt, restore_dialog
 from .dialogs.journal_commands import JournalCommands
 from .icons import icon
 from .session import Session
-from .shell import Shell
 
 Shortcut = str | QKeySequence.StandardKey
 Key = QKeySequence.StandardKey
@@ -91,11 +89,17 @@ class ActionRegistry(QObject):
         return rows
 
 
-class Commands(Shell, Protocol):
+class Commands(Protocol):
     """The window's commands the actions trigger (the main window has them all)."""
 
+    session: Session
     files: JournalCommands
     undo_stack: QUndoStack
+
+    def status(self, message: str) -> None: ...
+    def flush_edits(self) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def close(self) -> bool: ...
 
     def addAction(self, action: QAction) -> None: ...
     def new_person(self) -> None: ...
@@ -124,9 +128,9 @@ def build_actions(window: Commands) -> ActionRegistry:
     r.add("duplicates", "Review possible d&uplicates…", window.files.review_duplicates)
     r.add("export", "E&xport…", window.files.export, ("Ctrl+Shift+E",))
     r.add("backup", "&Backup now", window.files.backup_now, ("Ctrl+Shift+B",))
-    r.add("restore", "&Restore from backup…", lambda: restore_dialog.open_restore(window))
-    r.add("encrypt", "&Encrypt journal…", lambda _=False: encrypt.encrypt_journal(window))
-    r.add("decrypt", "&Decrypt journal…", lambda _=False: encrypt.decrypt_journal(window))
+    r.add("restore", "&Restore from backup…", window.files.restore)
+    r.add("encrypt", "&Encrypt journal…", window.files.encrypt)
+    r.add("decrypt", "&Decrypt journal…", window.files.decrypt)
     r.add("quit", "&Quit", window.close, (Key.Quit, "Ctrl+Q"))
     # Edit
     r.add("new_person", "New &person…", window.new_person, ("Ctrl+N",), icon_name="add-person")

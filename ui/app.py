@@ -19,9 +19,9 @@ from .auto_backup import DailyBackup
 from .dialogs import journal_files, passphrase, recover_dialog
 from .dialogs.passphrase_lock import IdleLock
 from .live_refresh import JournalWatch
-from .signals import QuitOnSignals
 from .main_window import MainWindow
 from .session import Session
+from .signals import QuitOnSignals
 from .style import apply_style
 
 ORGANIZATION = "Rapport"

@@ -4,6 +4,7 @@ one plain dialog with "Copy details"; uncaught exceptions and Qt's warnings go t
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
@@ -12,7 +13,7 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QMessageLogContext,
@@ -49,11 +50,13 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A RotatingFileHandler whose files (the first and every rotated one) only their owner
     can read: a traceback can quote what was typed."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
         fd = os.open(self.baseFilename, flags, 0o600)
         os.chmod(self.baseFilename, 0o600)  # a file made before by someone less careful
-        return os.fdopen(fd, "a", encoding=self.encoding or "utf-8")
+        stream = os.fdopen(fd, "a", encoding=self.encoding or "utf-8")
+        assert isinstance(stream, io.TextIOWrapper)
+        return stream
 
 
 def use_log_folder(folder: Path | None) -> None:

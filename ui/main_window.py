@@ -6,7 +6,7 @@ Pages, dialogs, models and actions live in their own modules; this one only wire
 from __future__ import annotations
 
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from journal import people
 from journal.changes import EVERYTHING
@@ -33,11 +33,12 @@ from .pages.sidebar import Sidebar
 from .pages.today import TodayPage
 from .person.composer import drafts_left_message
 from .session import Session
+from .shell import Shell
 
 Place = tuple[str, int | None]  # ("today", None) … or ("person", person_id)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Shell):
     """The window over one session: it shows the session's journal and follows its changes."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -170,9 +171,6 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.people:
             return self.people.current_person()
         return None
-
-    def status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
 
     def flush_edits(self) -> None:
         self.person.flush()

@@ -3,27 +3,20 @@ imports `ui.main_window`): its session, the status bar, and saving edits still p
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from PySide6.QtWidgets import QMainWindow
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMenuBar, QWidget
-
-    from .session import Session
+from .session import Session
 
 
-class Shell(Protocol):
-    """The main window as the rest of `ui/` sees it."""
+class Shell(QMainWindow):
+    """The main window as the rest of `ui/` sees it; `ui.main_window.MainWindow` is the one."""
 
     session: Session
 
-    def status(self, message: str) -> None: ...
+    def status(self, message: str) -> None:
+        """Say something in the status bar for a while."""
+        self.statusBar().showMessage(message, 10000)
 
     def flush_edits(self) -> None:
         """Write any edit still waiting for its pause (before the journal closes or changes)."""
-        ...
-
-    def centralWidget(self) -> QWidget: ...
-
-    def menuBar(self) -> QMenuBar: ...
-
-    def close(self) -> bool: ...
+        raise NotImplementedError

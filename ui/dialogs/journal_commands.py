@@ -12,7 +12,7 @@ from journal import backups
 from .. import single_instance
 from ..guard import attempt
 from ..tasks import Job
-from . import journal_files, passphrase
+from . import encrypt, journal_files, passphrase, restore_dialog
 
 if TYPE_CHECKING:
     from ..shell import Shell
@@ -92,6 +92,15 @@ class JournalCommands:
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def restore(self) -> None:
+        restore_dialog.open_restore(self.window)
+
+    def encrypt(self) -> None:
+        encrypt.encrypt_journal(self.window)
+
+    def decrypt(self) -> None:
+        encrypt.decrypt_journal(self.window)
 
     def backup_now(self) -> None:
         w = self.window
