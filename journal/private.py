@@ -143,7 +143,9 @@ def usual_mode(path: Path, *, folder: bool = False) -> int:
 
 
 class PrivateLogHandler(logging.handlers.RotatingFileHandler):
-    """A rotated log whose files (and the folders made for them) are their owner's only."""
+    """A rotated log whose files (and the folders made for them) are their owner's only: a
+    traceback can quote what was typed. A log file made before by someone less careful is made
+    private too."""
 
     def __init__(self, path: str | os.PathLike[str], max_bytes: int, keep: int) -> None:
         make_folder(Path(path).parent)
@@ -154,6 +156,7 @@ class PrivateLogHandler(logging.handlers.RotatingFileHandler):
             self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=opener
         )
         assert isinstance(stream, io.TextIOWrapper)
+        set_mode(self.baseFilename, FILE_MODE)
         return stream
 
 

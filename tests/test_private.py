@@ -109,22 +109,35 @@ def test_a_draft_is_kept_in_the_private_journal(tmp_path: Path) -> None:
         assert all(mode(file) == 0o600 for file in tmp_path.iterdir())
 
 
-def test_the_log_and_its_rotated_files_are_private(tmp_path: Path) -> None:
-    path = tmp_path / "app data" / "Rapport" / "rapport.log"
+def write_log(path: Path, lines: int) -> None:
     handler = private.PrivateLogHandler(path, max_bytes=200, keep=2)
     log = logging.getLogger("test_private")
     log.addHandler(handler)
     log.propagate = False
     try:
-        for n in range(20):
+        for n in range(lines):
             log.error("a bug, traceback line %d", n)
     finally:
         log.removeHandler(handler)
         handler.close()
+
+
+def test_the_log_its_rotated_files_and_its_folders_are_private(tmp_path: Path) -> None:
+    path = tmp_path / "app data" / "Rapport" / "rapport.log"
+    write_log(path, 20)
     rotated = side(path, ".1")
-    assert rotated.exists() and "traceback line" in path.read_text(encoding="utf-8")
+    assert rotated.exists() and "traceback line 19" in path.read_text(encoding="utf-8")
     assert mode(path) == mode(rotated) == 0o600
     assert mode(path.parent) == mode(path.parent.parent) == 0o700
+
+
+def test_a_log_others_could_read_is_made_private(tmp_path: Path) -> None:
+    path = tmp_path / "rapport.log"
+    path.write_text("an older line\n")
+    assert mode(path) == 0o644
+    write_log(path, 1)
+    assert mode(path) == 0o600
+    assert path.read_text(encoding="utf-8").startswith("an older line\n")
 
 
 @pytest.mark.parametrize("readable_before", [False, True])

@@ -6,11 +6,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from journal import private
+
 MAX_RECENT = 8
 
 
 def _settings() -> QSettings:
     return QSettings()
+
+
+def _write(settings: QSettings) -> None:
+    """Save now, in a file that is its owner's only: it names the recent journals. (Qt keeps a
+    file's mode when it rewrites it; on Windows the settings are in the registry, not a file.)"""
+    settings.sync()
+    file = Path(settings.fileName())
+    if private.HAS_MODES and file.is_file() and private.mode(file) != private.FILE_MODE:
+        private.set_mode(file, private.FILE_MODE)
 
 
 def recent_journals() -> list[Path]:
@@ -25,12 +36,16 @@ def remember_journal(path: Path) -> list[Path]:
     path = Path(path).resolve()
     recent = [path] + [p for p in recent_journals() if p != path]
     recent = recent[:MAX_RECENT]
-    _settings().setValue("journals/recent", [str(p) for p in recent])
+    settings = _settings()
+    settings.setValue("journals/recent", [str(p) for p in recent])
+    _write(settings)
     return recent
 
 
 def forget_recent() -> None:
-    _settings().remove("journals/recent")
+    settings = _settings()
+    settings.remove("journals/recent")
+    _write(settings)
 
 
 def value_bytes(key: str) -> QByteArray | None:
@@ -39,7 +54,9 @@ def value_bytes(key: str) -> QByteArray | None:
 
 
 def set_value(key: str, value: object) -> None:
-    _settings().setValue(key, value)
+    settings = _settings()
+    settings.setValue(key, value)
+    _write(settings)
 
 
 def value_str(key: str, default: str = "") -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog
 
 from journal import private, sample_folder
 from journal.private import mode
+from ui import settings
 from ui.dialogs import journal_files
 from ui.paint_probe import LINE
 
@@ -163,3 +164,11 @@ def test_about_says_when_other_accounts_can_read_the_journal(window, qtbot) -> N
     assert "This journal can be read by other accounts on this computer" in text
     assert f"rapport --journal {path} check --fix-permissions" in html.unescape(text)
     assert mode(path) == 0o644  # said, not changed
+
+
+def test_the_settings_file_naming_recent_journals_is_private(isolated_settings: Path) -> None:
+    settings.remember_journal(isolated_settings / "journal.sqlite")
+    settings.set_value("window/page", "people")
+    (file,) = isolated_settings.rglob("*.ini")
+    assert "journal.sqlite" in file.read_text()
+    assert mode(file) == 0o600
