@@ -4,10 +4,7 @@ one plain dialog with "Copy details"; uncaught exceptions and Qt's warnings go t
 from __future__ import annotations
 
 import contextlib
-import io
 import logging
-import logging.handlers
-import os
 import sys
 import threading
 import traceback
@@ -25,6 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from shiboken6 import isValid
+
+from journal import private
 
 LOG_NAME = "rapport.log"
 MAX_BYTES = 1_000_000
@@ -44,19 +43,6 @@ class _Relay(QObject):
 
 _relay: _Relay | None = None
 _previous_qt_handler: Any = None
-
-
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A RotatingFileHandler whose files (the first and every rotated one) only their owner
-    can read: a traceback can quote what was typed."""
-
-    def _open(self) -> io.TextIOWrapper:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
-        fd = os.open(self.baseFilename, flags, 0o600)
-        os.chmod(self.baseFilename, 0o600)  # a file made before by someone less careful
-        stream = os.fdopen(fd, "a", encoding=self.encoding or "utf-8")
-        assert isinstance(stream, io.TextIOWrapper)
-        return stream
 
 
 def use_log_folder(folder: Path | None) -> None:
@@ -80,11 +66,8 @@ def log_path() -> Path:
 def _logger() -> logging.Logger:
     global _handler
     if _handler is None:
-        path = log_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _handler = PrivateRotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        # the log, its rotated files and the app-data folder made for them: the owner's only
+        _handler = private.PrivateLogHandler(log_path(), max_bytes=MAX_BYTES, keep=BACKUPS)
         _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         log.addHandler(_handler)
         log.setLevel(logging.INFO)
