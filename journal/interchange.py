@@ -66,6 +66,8 @@ from .models import (
 )
 from .models import database as db
 from .people import FOCUS_LIMIT
+from .progress import Progress
+from .progress import report as report_progress
 
 __all__ = [
     "FORMAT",
@@ -333,12 +335,15 @@ def load_json(source: str | bytes | Path) -> dict[str, Any]:
 # --- import -----------------------------------------------------------------------------------
 
 
-def import_journal(data: dict[str, Any], *, dry_run: bool = False) -> ImportReport:
+def import_journal(
+    data: dict[str, Any], *, dry_run: bool = False, progress: Progress | None = None
+) -> ImportReport:
     """Add everything in a version-1 or version-2 document to the open journal, all or nothing.
 
     The whole document is checked first; any problem raises a JournalError naming where it is
     (`people[3].decisions[0].outcome: …`) and nothing is written. A dry run only checks.
-    Timestamps in the file (when a note happened, when a goal was set) are kept.
+    Timestamps in the file (when a note happened, when a goal was set) are kept. `progress`
+    hears (people written, people in all); a `Cancelled` from it rolls the import back.
     """
     doc = check_document(data, now=now())
     if not dry_run or db.obj is not None:
@@ -356,10 +361,11 @@ def import_journal(data: dict[str, Any], *, dry_run: bool = False) -> ImportRepo
     if not dry_run:
         backups.backup_before_import()
         with db.atomic():
-            _write(doc)
+            _write(doc, progress)
     return report
 
 
+PROGRESS_EVERY = 50  # people written between two progress reports
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
@@ -402,8 +408,9 @@ def _insert_many(model: type[Any], rows: list[dict[str, Any]]) -> None:
         model.insert_many(chunk).execute()
 
 
-def _write(doc: Document) -> None:
+def _write(doc: Document, progress: Progress | None = None) -> None:
     stamp = now()
+    total = len(doc.people) + 1
     tag_ids = _tag_ids([*(t["name"] for t in doc.tags), *(t for p in doc.people for t in p.tags)])
     for tag in doc.tags:
         values = {k: tag[k] for k in ("cadence_days", "messaging") if tag[k]}
@@ -412,7 +419,9 @@ def _write(doc: Document) -> None:
         if values:
             Tag.update(**values).where(Tag.id == tag_ids[_nocase(tag["name"])]).execute()
     person_ids: list[int] = []
-    for p in doc.people:
+    for done, p in enumerate(doc.people):
+        if done % PROGRESS_EVERY == 0:
+            report_progress(progress, done, total)
         pid = Person.insert(**p.fields, created_at=stamp, updated_at=stamp).execute()
         person_ids.append(pid)
         _insert_many(PersonTag, [{"person": pid, "tag": tag_ids[_nocase(t)]} for t in p.tags])
@@ -446,3 +455,4 @@ def _write(doc: Document) -> None:
             for r in doc.referrals
         ],
     )
+    report_progress(progress, total, total)

@@ -10,6 +10,7 @@ from typing import Any
 from .. import backups
 from ..errors import JournalError
 from ..models import database as db
+from ..progress import Progress
 from . import dedupe, write
 from .csv_rows import read_csv
 from .detect import detect
@@ -128,24 +129,27 @@ def read_contacts(source: Source) -> ParsedFile:
     return parsed
 
 
-def import_contacts(source: Source | ParsedFile, *, dry_run: bool = False) -> ContactImportReport:
+def import_contacts(
+    source: Source | ParsedFile, *, dry_run: bool = False, progress: Progress | None = None
+) -> ContactImportReport:
     """Import a contacts file into the open journal in one transaction: all of it or nothing.
 
     People already in the journal (or earlier in the file) are merged, not added again.
-    A dry run does the whole import and then rolls it back.
+    A dry run does the whole import and then rolls it back. `progress` hears (contacts written,
+    contacts in all); a `Cancelled` raised from it rolls the whole import back.
     """
     parsed = source if isinstance(source, ParsedFile) else read_contacts(source)
     if parsed.document is not None:
         from .. import interchange
 
-        result = interchange.import_journal(parsed.document, dry_run=dry_run)
+        result = interchange.import_journal(parsed.document, dry_run=dry_run, progress=progress)
         names = tuple(c.name for c in parsed.contacts)
         return ContactImportReport(parsed.format, names, dry_run=dry_run, journal_report=result)
     if not dry_run:
         backups.backup_before_import()
     with db.atomic() as transaction:
         plan = dedupe.plan(parsed.contacts)
-        write.write(plan.drafts)
+        write.write(plan.drafts, progress)
         report = _report(parsed, plan, dry_run)
         if dry_run:
             transaction.rollback()

@@ -9,6 +9,7 @@ from typing import Any
 from .. import validate as v
 from ..errors import JournalError
 from ..models import Note, Person, PersonTag, Tag, now
+from ..progress import Progress, report
 from . import bulk
 from .merge import Draft
 
@@ -34,12 +35,14 @@ def _clean(draft: Draft) -> dict[str, Any]:
         raise JournalError(f"{draft.source_ref}: {exc}") from None
 
 
-def write(drafts: list[Draft]) -> None:
+def write(drafts: list[Draft], progress: Progress | None = None) -> None:
     """Add the new drafts and update the changed ones, in file order, giving new ones an id.
 
     Values are checked by journal.validate as they are written: a refusal part way through
-    raises, and the caller's transaction rolls back what was written before it.
+    raises, and the caller's transaction rolls back what was written before it. `progress`
+    hears (drafts done, drafts in all), the last step once tags, notes and search are written.
     """
+    total = len(drafts) + 1
     stamp = now()
     new: Written = []
     changed: Written = []
@@ -53,7 +56,9 @@ def write(drafts: list[Draft]) -> None:
             draft.person_id = person_id
         pending.clear()
 
-    for draft in drafts:
+    for done, draft in enumerate(drafts):
+        if done % CHUNK == 0:
+            report(progress, done, total)
         if not draft.is_new and not draft.changed:
             continue
         values = _clean(draft)
@@ -78,6 +83,7 @@ def write(drafts: list[Draft]) -> None:
     _write_notes(new + changed, stamp)
     bulk.index_rows("person", [bulk.person_index_row(d.person_id, vals) for d, vals in new])
     bulk.reindex_people([(d.person_id, vals) for d, vals in changed if d.person_id is not None])
+    report(progress, total, total)
 
 
 def _tag_ids(names: Iterable[str]) -> dict[str, int]:

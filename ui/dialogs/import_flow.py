@@ -96,13 +96,15 @@ class ImportFlow(QObject):
 
         started = self.background.run(
             "Importing",
-            lambda _progress: import_contacts(parsed),
+            lambda progress: import_contacts(parsed, progress=progress),
             lambda report: self._imported(dialog, report),
             failed=failed,
             bar=dialog.bar,
             writes=True,
         )
-        if not started:
+        if started:
+            dialog.cancelRequested.connect(self.background.cancel)
+        else:
             dialog.set_busy(False)
             self.window.status(BUSY)
 

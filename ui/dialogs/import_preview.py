@@ -62,13 +62,16 @@ def describe(plan: ImportPlan) -> str:
 
 
 class ImportPreviewDialog(QDialog):
-    """`importRequested` when Import is pressed; the flow accepts the dialog once it is done."""
+    """`importRequested` when Import is pressed; the flow accepts the dialog once it is done.
+    `cancelRequested` when Cancel is pressed while the import runs (nothing of it is kept)."""
 
     importRequested = Signal()
+    cancelRequested = Signal()
 
     def __init__(self, plan: ImportPlan, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.busy = False
         self.setObjectName("importPreviewDialog")
         self.setAccessibleName("Import preview")
         self.setWindowTitle(f"Import {path.name}")
@@ -126,11 +129,14 @@ class ImportPreviewDialog(QDialog):
         self.importRequested.emit()
 
     def set_busy(self, busy: bool) -> None:
-        """While the import runs the dialog waits: it cannot be cancelled half-way."""
+        """While the import runs, Cancel stops it: it is all or nothing."""
+        self.busy = busy
         self.import_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
         self.tabs.setEnabled(not busy)
+        self.cancel_button.setText("&Stop the import" if busy else "Cancel")
 
     def reject(self) -> None:
-        if self.cancel_button.isEnabled():
+        if self.busy:
+            self.cancelRequested.emit()
+        else:
             super().reject()
