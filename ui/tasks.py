@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from journal.changes import EVERYTHING, NOTHING, Changes, recording
+from journal.errors import JournalError
 from journal.progress import Cancelled, Progress
 from journal.storage import current
 
@@ -39,7 +40,7 @@ class Worker(QThread):
     def __init__(self, job: Job, parent: QObject) -> None:
         super().__init__(parent)
         self._job = job
-        self._db = current().db
+        self._db = _open_database()
         self._cancel = threading.Event()
         self._last_report = 0.0
 
@@ -69,11 +70,21 @@ class Worker(QThread):
         except Exception as exc:
             error = exc
         finally:
-            self._db.close()  # this thread's connection only
+            if self._db is not None:
+                self._db.close()  # this thread's connection only
         if error is None:
             self.succeeded.emit(result, changes)
         else:
             self.failed.emit(error)
+
+
+def _open_database() -> Any:
+    """The open journal's database (its connection in the worker is closed after the job), or
+    None while the journal is closed (a conversion rewrites the file)."""
+    try:
+        return current().db
+    except JournalError:
+        return None
 
 
 class TaskRunner(QObject):

@@ -34,6 +34,7 @@ def test_encrypt_then_decrypt_from_the_window(qtbot, window):
     path = window.journal.path
     when_modal(answer_twice(qtbot, PASSPHRASE))
     window.registry["encrypt"].trigger()
+    qtbot.waitUntil(lambda: not window.session.tasks.busy())
     assert crypto.is_encrypted(path)
     assert b"Zelda" not in path.read_bytes()
     assert encrypt.is_encrypted(window)
@@ -52,6 +53,7 @@ def test_encrypt_then_decrypt_from_the_window(qtbot, window):
 
     when_modal(wrong_then_right)
     window.registry["decrypt"].trigger()
+    qtbot.waitUntil(lambda: not window.session.tasks.busy())
     assert not crypto.is_encrypted(path)
     assert not encrypt.is_encrypted(window)
     assert people.count_people() == 2

@@ -29,6 +29,7 @@ def encrypted_window(qtbot, window, monkeypatch):
 
     when_modal(twice)
     window.registry["encrypt"].trigger()
+    qtbot.waitUntil(lambda: not window.session.tasks.busy())
     assert encrypt.is_encrypted(window)
     return window
 

@@ -7,14 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from journal import crypto
 from journal.crypto import WrongPassphrase
 from journal.storage import open_journal
 
-from ..guard import attempt
+from ..guard import attempt, tell_failure
 from .passphrase import PassphraseDialog
 
 if TYPE_CHECKING:
@@ -108,30 +107,46 @@ def convert(
     new_key: str | None,
     done: str,
 ) -> None:
-    """Close the journal, run `job` on its file, and open it again (with `new_key` if it worked).
+    """Close the journal, run `job` on its file in the task runner, and open it again (with
+    `new_key` if it worked).
 
-    Rewriting the file needs it to itself, so this runs with the journal closed and nothing else
-    happening in the window (a journal of 3 000 people and 15 000 notes takes a few seconds).
+    Rewriting the file needs it to itself, so the journal stays closed and the window inert
+    until the job is over (a journal of 3 000 people and 15 000 notes takes a few seconds).
     """
-    path = window.session.journal.path
-    old_key = crypto.passphrase_of(window.session.journal.db)
-    window.session.tasks.wait()
+    session = window.session
+    path = session.journal.path
+    old_key = crypto.passphrase_of(session.journal.db)
+    session.tasks.wait()
     window.flush_edits()
-    window.status(f"{action}…")
-    QApplication.processEvents()  # the dialog gone and the message shown before the work starts
-    window.session.journal.close()
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        converted = attempt(window, action, job, path)
-    finally:
-        QApplication.restoreOverrideCursor()
-    key = new_key if converted is not None else old_key
-    journal = attempt(window, "Opening the journal again", open_journal, path, key)
-    if journal is None:
-        window.close()
-        return
-    window.session.switch(journal)
-    if converted is not None:
-        count = len(converted)
-        also = f" ({count} backup{'s' if count > 1 else ''} too)" if count else ""
-        window.status(done + also)
+    inert(window, True)
+    session.journal.close()
+
+    def finish(converted: list[Path] | None, failure: BaseException | None = None) -> None:
+        inert(window, False)
+        if failure is not None:
+            tell_failure(window, action, failure)
+        key = new_key if converted is not None else old_key
+        journal = attempt(window, "Opening the journal again", open_journal, path, key)
+        if journal is None:
+            window.close()
+            return
+        session.switch(journal)
+        if converted is not None:
+            count = len(converted)
+            also = f" ({count} backup{'s' if count > 1 else ''} too)" if count else ""
+            window.status(done + also)
+
+    session.tasks.run(
+        action,
+        lambda _progress: job(path),
+        finish,
+        parent=window,
+        failed=lambda exc: finish(None, exc),
+    )
+
+
+def inert(window: Shell, on: bool) -> None:
+    """The window takes no input while its journal is closed for a conversion."""
+    for part in (window.centralWidget(), window.menuBar()):
+        if part is not None:
+            part.setEnabled(not on)
