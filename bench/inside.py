@@ -10,6 +10,7 @@ from journal.storage import open_journal
 
 from . import data, journals, window
 from .journals import Size
+from .stalls import measure_stalls
 
 HEAVY_PERSON = 1  # bench.generate gives the first person 500 notes
 
@@ -37,10 +38,11 @@ def measure_inside(large: Path, work: Path, size: Size, runs: int) -> dict[str, 
     figures["open_person_ms"] = window.open_person(app, main, HEAVY_PERSON, other, runs)
     figures["save_note_composer_ms"] = window.save_through_composer(app, main, HEAVY_PERSON, runs)
     window.close(app, main)
+    csv_path = journals.linkedin_csv(work / "Connections.csv", size.linkedin_rows)
+    figures.update(measure_stalls(app, journal, work, csv_path, runs))
     journal.close()
     gc.collect()
     print("LinkedIn import …", flush=True)
-    csv_path = journals.linkedin_csv(work / "Connections.csv", size.linkedin_rows)
     import_runs = max(runs // 2, 1)
     times, summary = data.import_linkedin(csv_path, work, import_runs)
     figures["import_linkedin_ms"] = times

@@ -34,6 +34,17 @@ FIGURES: dict[str, tuple[str, str, str]] = {
     "save_note_composer": ("Save a note through the composer, shown", "ms", "< 20"),
     "import_linkedin": ("Import LinkedIn connections into a new journal", "ms", "< 3000"),
     "export_json": ("Export the whole journal to JSON", "ms", "< 5000"),
+    "import_stall": (
+        "Longest GUI stall while importing LinkedIn rows in the window",
+        "ms",
+        "≤ 100",
+    ),
+    "export_stall": ("Longest GUI stall while exporting the large journal", "ms", "≤ 100"),
+    "composer_key_during_import_p95": (
+        "Composer keystroke while an import runs, p95",
+        "ms",
+        "≤ 100",
+    ),
     "memory_large": ("Peak memory, large journal open (Today read)", "MB", ""),
     "memory_bare": ("Peak memory, bare window", "MB", ""),
     "memory_extra": ("Peak memory above the bare window", "MB", "≤ 80"),
@@ -67,6 +78,9 @@ def summarise(raw: dict[str, Any]) -> dict[str, float]:
         "save_note_composer": med(raw["save_note_composer_ms"]),
         "import_linkedin": med(raw["import_linkedin_ms"]),
         "export_json": med(raw["export_json_ms"]),
+        "import_stall": max(raw["import_stall_ms"]),
+        "export_stall": max(raw["export_stall_ms"]),
+        "composer_key_during_import_p95": _p(raw["composer_key_during_import_ms"], 95),
         "memory_large": max(raw["memory_large_mb"]),
         "memory_bare": max(raw["memory_bare_mb"]),
     }
@@ -88,6 +102,9 @@ def verdicts(s: dict[str, float]) -> dict[str, bool]:
         "save_note_composer": s["save_note_composer"] < 20,
         "import_linkedin": s["import_linkedin"] < 3000,
         "export_json": s["export_json"] < 5000,
+        "import_stall": s["import_stall"] <= 100,
+        "export_stall": s["export_stall"] <= 100,
+        "composer_key_during_import_p95": s["composer_key_during_import_p95"] <= 100,
         "memory_extra": s["memory_extra"] <= 80,
     }
 

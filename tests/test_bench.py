@@ -34,6 +34,8 @@ def test_the_benchmark_runs_on_a_tiny_journal(tmp_path: Path) -> None:
     assert result["journal"]["people"] == 50
     assert result["machine"]["cpus"] and result["machine"]["python"]
     assert "added" in result["raw"]["import_linkedin_summary"]
+    for stall in ("import_stall_ms", "export_stall_ms", "composer_key_during_import_ms"):
+        assert result["raw"][stall] and min(result["raw"][stall]) > 0  # the heartbeat beat
     assert "| Open a person with 500 notes |" in done.stdout
 
 
