@@ -3,21 +3,41 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import JournalError
 from .private import replacing
 
+BATCH = 20_000  # pieces of text joined and written at a time
 
-def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
+
+def write_text_atomically(path: str | os.PathLike[str], text: str | Iterable[str]) -> Path:
     """Write UTF-8 text to `path`; on any failure the old file (if any) is left as it was.
 
+    `text` may come in pieces (a JSON encoder's chunks): they are written a batch at a time, so
+    no single step holds the interpreter long enough to stall the window's thread.
     The temporary file is private; `path` gets the mode the person's umask gives (an export).
     """
     path = Path(path).expanduser()
     try:
         with replacing(path) as out:
-            out.write(text.encode("utf-8"))
+            if isinstance(text, str):
+                out.write(text.encode("utf-8"))
+            else:
+                for batch in batched(text, BATCH):
+                    out.write("".join(batch).encode("utf-8"))
     except OSError as exc:
         raise JournalError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path
+
+
+def batched(pieces: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

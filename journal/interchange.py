@@ -40,7 +40,7 @@ import json
 import os
 import string
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -273,16 +273,22 @@ def export_json_text() -> str:
     return json.dumps(export_journal(), ensure_ascii=False, indent=2) + "\n"
 
 
+def export_json_pieces() -> Iterator[str]:
+    """The same text as `export_json_text`, in the encoder's small pieces."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(export_journal())
+    yield "\n"
+
+
 def dump_json(fp_or_path: str | os.PathLike[str] | IO[Any]) -> None:
     """Write the export to an open file, or to a path (replaced whole, never half-written)."""
-    text = export_json_text()
     if hasattr(fp_or_path, "write"):
+        text = export_json_text()
         try:
             fp_or_path.write(text)
         except TypeError:
             fp_or_path.write(text.encode("utf-8"))
         return
-    write_text_atomically(fp_or_path, text)
+    write_text_atomically(fp_or_path, export_json_pieces())
 
 
 # --- load -------------------------------------------------------------------------------------

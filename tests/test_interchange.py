@@ -570,3 +570,13 @@ def test_random_documents_import_or_fail_cleanly(journal: Journal, data: Any) ->
     else:
         assert people.count_people() >= report.people
         assert check(journal).ok
+
+
+def test_the_json_written_in_pieces_is_the_same_text(journal, tmp_path):
+    from journal import interchange as ix
+    from journal import people as pp
+
+    pp.add_person("Ana Souza", company='Ünïcode & "quotes"')
+    path = tmp_path / "export.json"
+    ix.dump_json(path)
+    assert path.read_text(encoding="utf-8") == ix.export_json_text()

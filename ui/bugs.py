@@ -131,7 +131,9 @@ def bug_dialog(parent: QWidget | None, action: str, text: str) -> QMessageBox:
     copy.setObjectName("copyDetails")
     copy.clicked.disconnect()  # copying does not close the dialog
     copy.clicked.connect(lambda: _copy(box, text))
-    box.addButton(QMessageBox.StandardButton.Close)
+    close = box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(close)
+    box.setEscapeButton(close)
     return box
 
 

@@ -9,9 +9,11 @@ operation rolls back: nothing of it is kept.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -24,6 +26,7 @@ from journal.progress import Cancelled, Progress
 from journal.storage import current
 
 SHOW_AFTER_MS = 300
+PAUSED_OLD_THRESHOLD = 1_000_000  # middle collections before a full one: never, in one job
 REPORT_EVERY_S = 0.05  # progress signals at most twenty times a second
 Job = Callable[[Progress], Any]
 Done = Callable[[Any], None]
@@ -64,7 +67,7 @@ class Worker(QThread):
         error: BaseException | None = None
         changes = NOTHING
         try:
-            with recording() as recorder:
+            with recording() as recorder, full_collections_paused():
                 result = self._job(self.report)
             changes = recorder.changes
         except Exception as exc:
@@ -76,6 +79,19 @@ class Worker(QThread):
             self.succeeded.emit(result, changes)
         else:
             self.failed.emit(error)
+
+
+@contextmanager
+def full_collections_paused() -> Iterator[None]:
+    """Python's full garbage collection walks every object holding the interpreter lock: while a
+    job builds a whole journal in memory, each one would stall the window's thread for hundreds
+    of ms. Young collections go on; the objects are freed by reference counting anyway."""
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(young, middle, PAUSED_OLD_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(young, middle, old)
 
 
 def _open_database() -> Any:
