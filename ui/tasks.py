@@ -96,7 +96,7 @@ def full_collections_paused() -> Iterator[None]:
 
 def _open_database() -> Any:
     """The open journal's database (its connection in the worker is closed after the job), or
-    None while the journal is closed (a conversion rewrites the file)."""
+    None while the journal is closed (encryption rewrites the file)."""
     try:
         return current().db
     except JournalError:

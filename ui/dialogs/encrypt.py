@@ -146,7 +146,7 @@ def convert(
 
 
 def inert(window: Shell, on: bool) -> None:
-    """The window takes no input while its journal is closed for a conversion."""
+    """The window takes no input while its journal is closed to be rewritten."""
     for part in (window.centralWidget(), window.menuBar()):
         if part is not None:
             part.setEnabled(not on)
