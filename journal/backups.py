@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import crypto, private
+from .changes import record_everything
 from .errors import JournalError
 
 if TYPE_CHECKING:
@@ -174,4 +175,6 @@ def restore(journal: Journal, source: str | Path) -> tuple[Journal, Path]:
         raise JournalError(f"restoring {source} failed: {exc}; nothing was changed") from exc
     path = journal.path
     journal.close()
-    return open_journal(path, key), safety
+    reopened = open_journal(path, key)
+    record_everything()
+    return reopened, safety

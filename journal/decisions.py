@@ -15,6 +15,7 @@ from .models import OUTCOMES, Decision, Objection, Person, fetch, now
 from .models import database as db
 from .records import AFTER_A_NO, DecisionRecord, ObjectionRecord
 from .themes import caveat_in, check_theme, suggest_theme
+from .writing import writes
 
 ANSWER_FIELDS = tuple(name for name, _ in AFTER_A_NO)
 OUTCOME_LABELS = {
@@ -87,7 +88,7 @@ def _clean(field: str, value: Any) -> Any:
     raise JournalError(f"{field}: not a field of a decision")
 
 
-@db.atomic()
+@writes("decision")
 def record_decision(
     person_id: int,
     offer: str,
@@ -126,7 +127,7 @@ def record_decision(
     return get_decision(decision.id)
 
 
-@db.atomic()
+@writes("decision")
 def update_decision(decision_id: int, **changes: Any) -> DecisionRecord:
     """Change an offer, outcome, dates, reason or lesson (a revisit often changes the outcome)."""
     fetch(Decision, decision_id)
@@ -136,7 +137,7 @@ def update_decision(decision_id: int, **changes: Any) -> DecisionRecord:
     return get_decision(decision_id)
 
 
-@db.atomic()
+@writes("objection")
 def add_objection(decision_id: int, text: str, theme: str | None = None) -> DecisionRecord:
     """Add an objection; its theme is the one given, else the one its words suggest."""
     fetch(Decision, decision_id)
@@ -183,7 +184,7 @@ def looks_like_weak_no(decision: DecisionRecord) -> str | None:
     return caveat_in(decision.reason, *(o.text for o in decision.objections))
 
 
-@db.atomic()
+@writes("objection")
 def update_objection(
     objection_id: int, *, text: str | None = None, addressed: bool | None = None
 ) -> DecisionRecord:
@@ -200,7 +201,7 @@ def update_objection(
     return get_decision(objection.decision_id)
 
 
-@db.atomic()
+@writes("objection")
 def delete_objection(objection_id: int) -> DecisionRecord:
     objection = fetch(Objection, objection_id)
     Objection.delete().where(Objection.id == objection_id).execute()
@@ -208,7 +209,7 @@ def delete_objection(objection_id: int) -> DecisionRecord:
     return get_decision(objection.decision_id)
 
 
-@db.atomic()
+@writes("decision")
 def trash_decision(decision_id: int) -> DecisionRecord:
     fetch(Decision, decision_id)
     Decision.update(trashed_at=now()).where(Decision.id == decision_id).execute()
@@ -216,7 +217,7 @@ def trash_decision(decision_id: int) -> DecisionRecord:
     return get_decision(decision_id)
 
 
-@db.atomic()
+@writes("decision")
 def restore_decision(decision_id: int) -> DecisionRecord:
     fetch(Decision, decision_id)
     Decision.update(trashed_at=None).where(Decision.id == decision_id).execute()

@@ -17,6 +17,7 @@ from . import validate as v
 from .models import NOTE_KINDS, BaseModel, Person, fetch, now
 from .models import database as db
 from .records import NoteRecord
+from .writing import writes
 
 
 class Draft(BaseModel):
@@ -42,7 +43,7 @@ def _record(draft: Draft) -> DraftRecord:
     return DraftRecord(who.id, who.name, draft.kind, draft.occurred_at, draft.body, draft.saved_at)
 
 
-@db.atomic()
+@writes("draft")
 def save_draft(person_id: int, kind: str, occurred_at: Any, body: str) -> None:
     """Keep what is in the composer for a person; an empty body clears the draft."""
     if not body.strip():
@@ -83,6 +84,7 @@ def draft_of(person_id: int) -> DraftRecord | None:
     return None if row is None else _record(row)
 
 
+@writes("draft")
 def clear_draft(person_id: int) -> None:
     Draft.delete().where(Draft.person == person_id).execute()
 
@@ -98,7 +100,7 @@ def all_drafts() -> list[DraftRecord]:
     return [_record(d) for d in query]
 
 
-@db.atomic()
+@writes("note", "draft")
 def add_note_from_draft(
     person_id: int, body: str, *, kind: str = "meeting", occurred_at: Any = None
 ) -> NoteRecord:

@@ -7,15 +7,15 @@ from typing import Any
 from . import validate as v
 from .errors import JournalError
 from .models import FollowUp, Person, fetch, now
-from .models import database as db
 from .records import FollowUpRecord
+from .writing import writes
 
 
 def as_record(f: FollowUp, person_name: str = "") -> FollowUpRecord:
     return FollowUpRecord(f.id, f.person_id, f.due_on, f.what, bool(f.done), person_name)
 
 
-@db.atomic()
+@writes("followup")
 def add_follow_up(person_id: int, what: str, due_on: Any) -> FollowUpRecord:
     fetch(Person, person_id)
     follow_up = FollowUp.create(
@@ -26,7 +26,7 @@ def add_follow_up(person_id: int, what: str, due_on: Any) -> FollowUpRecord:
     return as_record(follow_up)
 
 
-@db.atomic()
+@writes("followup")
 def update_follow_up(follow_up_id: int, **changes: Any) -> FollowUpRecord:
     """Change what, when, or tick it done."""
     fetch(FollowUp, follow_up_id)
@@ -47,7 +47,7 @@ def complete_follow_up(follow_up_id: int, done: bool = True) -> FollowUpRecord:
     return update_follow_up(follow_up_id, done=done)
 
 
-@db.atomic()
+@writes("followup")
 def delete_follow_up(follow_up_id: int) -> FollowUpRecord:
     record = as_record(fetch(FollowUp, follow_up_id))
     FollowUp.delete().where(FollowUp.id == follow_up_id).execute()

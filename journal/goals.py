@@ -8,19 +8,23 @@ from . import search
 from .aspects import Aspect
 from .models import GOAL_STATUSES, Goal
 from .records import GoalRecord
+from .writing import writes
 
 GOALS = Aspect("goal", Goal, "why", GOAL_STATUSES, search.index_goal, GoalRecord)
 
 
+@writes("goal")
 def add_goal(person_id: int, text: str, *, why: str = "", status: str = "open") -> GoalRecord:
     return GOALS.add(person_id, text, why, status)
 
 
+@writes("goal")
 def update_goal(goal_id: int, **changes: Any) -> GoalRecord:
     """Change a goal's text, why or status (open, attained, dropped)."""
     return GOALS.update(goal_id, changes)
 
 
+@writes("goal")
 def delete_goal(goal_id: int) -> GoalRecord:
     """Remove a goal for good (one that no longer matters is better marked dropped)."""
     return GOALS.delete(goal_id)

@@ -48,6 +48,7 @@ from typing import IO, Any, NamedTuple
 from peewee import chunked
 
 from . import backups, search, tags
+from .changes import record_everything
 from .errors import JournalError
 from .files import write_text_atomically
 from .interchange_schema import FORMAT, VERSION, Document, check_document
@@ -368,6 +369,7 @@ def import_journal(
         backups.backup_before_import()
         with db.atomic():
             _write(doc, progress)
+        record_everything()
     return report
 
 

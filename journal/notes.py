@@ -8,8 +8,8 @@ from typing import Any
 from . import search
 from . import validate as v
 from .models import NOTE_KINDS, Note, Person, fetch, now
-from .models import database as db
 from .records import NoteRecord
+from .writing import writes
 
 
 def _record(note: Note) -> NoteRecord:
@@ -23,7 +23,7 @@ def _record(note: Note) -> NoteRecord:
     )
 
 
-@db.atomic()
+@writes("note")
 def add_note(
     person_id: int, body: str, *, kind: str = "meeting", occurred_at: Any = None
 ) -> NoteRecord:
@@ -39,7 +39,7 @@ def add_note(
     return _record(note)
 
 
-@db.atomic()
+@writes("note")
 def update_note(note_id: int, **changes: Any) -> NoteRecord:
     """Change a note's body, kind or time."""
     fetch(Note, note_id)
@@ -74,14 +74,14 @@ def notes_of(person_id: int, *, limit: int | None = None) -> list[NoteRecord]:
     return [NoteRecord(*row) for row in query.tuples()]  # tuples: no model object per note
 
 
-@db.atomic()
+@writes("note")
 def trash_note(note_id: int) -> NoteRecord:
     Note.update(trashed_at=now()).where(Note.id == fetch(Note, note_id).id).execute()
     search.index_note(note_id)
     return get_note(note_id)
 
 
-@db.atomic()
+@writes("note")
 def restore_note(note_id: int) -> NoteRecord:
     Note.update(trashed_at=None).where(Note.id == fetch(Note, note_id).id).execute()
     search.index_note(note_id)

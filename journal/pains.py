@@ -8,21 +8,25 @@ from . import search
 from .aspects import Aspect
 from .models import PAIN_STATUSES, Pain
 from .records import PainRecord
+from .writing import writes
 
 PAINS = Aspect("pain", Pain, "ramifications", PAIN_STATUSES, search.index_pain, PainRecord)
 
 
+@writes("pain")
 def add_pain(
     person_id: int, text: str, *, ramifications: str = "", status: str = "open"
 ) -> PainRecord:
     return PAINS.add(person_id, text, ramifications, status)
 
 
+@writes("pain")
 def update_pain(pain_id: int, **changes: Any) -> PainRecord:
     """Change a pain's text, ramifications or status (open, relieved)."""
     return PAINS.update(pain_id, changes)
 
 
+@writes("pain")
 def delete_pain(pain_id: int) -> PainRecord:
     """Remove a pain for good (one that went away is better marked relieved)."""
     return PAINS.delete(pain_id)

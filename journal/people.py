@@ -13,6 +13,7 @@ from .errors import JournalError
 from .models import FITS, Person, fetch, now
 from .models import database as db
 from .records import PersonRecord
+from .writing import writes
 
 TEXT_FIELDS = ("company", "role", "location", "how_we_met", "about")
 EDITABLE = (
@@ -90,7 +91,7 @@ def _check_focus_room(person_id: int | None) -> None:
         )
 
 
-@db.atomic()
+@writes("person")
 def add_person(name: str, **fields: Any) -> PersonRecord:
     """Add a person; every field but the name is optional."""
     values = {"name": _clean("name", name)}
@@ -105,7 +106,7 @@ def add_person(name: str, **fields: Any) -> PersonRecord:
     return get_person(person.id)
 
 
-@db.atomic()
+@writes("person")
 def update_person(person_id: int, **changes: Any) -> PersonRecord:
     """Change some fields of a person; the others stay as they are."""
     person = _get(person_id)
@@ -165,7 +166,7 @@ def person_names(include_trashed: bool = False) -> list[tuple[int, str]]:
     return [(pid, name) for pid, name in db.execute(query).fetchall()]  # no per-row field decoding
 
 
-@db.atomic()
+@writes("person")
 def trash_person(person_id: int) -> PersonRecord:
     """Move a person (and so everything about them) to the trash."""
     person = _get(person_id)
@@ -175,7 +176,7 @@ def trash_person(person_id: int) -> PersonRecord:
     return get_person(person_id)
 
 
-@db.atomic()
+@writes("person")
 def restore_person(person_id: int) -> PersonRecord:
     person = _get(person_id)
     if person.trashed_at is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import validate as v
 from .models import Setting
-from .models import database as db
+from .writing import writes
 
 COOL_DOWN_KEY = "strong_no_cool_down_days"
 DEFAULT_COOL_DOWN_DAYS = 90
@@ -15,7 +15,6 @@ def _get(key: str) -> str | None:
     return None if row is None else row.value
 
 
-@db.atomic()
 def _set(key: str, value: str) -> None:
     Setting.insert(key=key, value=value).on_conflict_replace().execute()
 
@@ -26,6 +25,7 @@ def cool_down_days() -> int:
     return DEFAULT_COOL_DOWN_DAYS if value is None else int(value)
 
 
+@writes("setting")
 def set_cool_down_days(days: int) -> int:
     """Set the cool-down after a strong no (0 turns it off)."""
     if days != 0 or isinstance(days, bool) or not isinstance(days, int):

@@ -10,8 +10,8 @@ from peewee import JOIN, IntegrityError
 from . import validate as v
 from .errors import JournalError
 from .models import Person, Referral, fetch
-from .models import database as db
 from .records import ReferralRecord
+from .writing import writes
 
 Referrer = Person.alias("referrer")
 Referred = Person.alias("referred")
@@ -36,7 +36,7 @@ def _records(query: Any) -> list[ReferralRecord]:
     ]
 
 
-@db.atomic()
+@writes("referral")
 def add_referral(
     referrer_id: int, referred_id: int, *, on: Any = None, context: str = ""
 ) -> ReferralRecord:
@@ -63,7 +63,7 @@ def get_referral(referral_id: int) -> ReferralRecord:
     return _records(_query().where(Referral.id == referral_id))[0]
 
 
-@db.atomic()
+@writes("referral")
 def update_referral(
     referral_id: int, *, on: Any = None, context: str | None = None
 ) -> ReferralRecord:
@@ -78,7 +78,7 @@ def update_referral(
     return get_referral(referral_id)
 
 
-@db.atomic()
+@writes("referral")
 def remove_referral(referral_id: int) -> ReferralRecord:
     record = get_referral(referral_id)
     Referral.delete().where(Referral.id == referral_id).execute()

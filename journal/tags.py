@@ -13,6 +13,7 @@ from . import validate as v
 from .changes import record
 from .errors import JournalError
 from .models import Person, PersonTag, Tag, database
+from .writing import writes
 
 
 def tags_of(person_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
@@ -35,7 +36,7 @@ def tags_of(person_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
     return {pid: tuple(names) for pid, names in result.items()}
 
 
-@database.atomic()
+@writes("tag")
 def set_tags(person_id: int, names: Iterable[str]) -> tuple[str, ...]:
     """Replace a person's tags; new tag names are created, unused ones kept for completion."""
     wanted = v.text_list(names, "tags")
@@ -59,7 +60,7 @@ def all_tags() -> list[str]:
     return [name for (name,) in query]
 
 
-@database.atomic()
+@writes("tag")
 def set_tag_cadence(name: str, days: int | None) -> None:
     """Keep in touch every `days` with everyone who has this tag (None: no cadence of its own).
 
@@ -69,6 +70,8 @@ def set_tag_cadence(name: str, days: int | None) -> None:
     if tag is None:
         raise JournalError(f"no tag called {name!r}")
     Tag.update(cadence_days=v.cadence(days, "cadence_days")).where(Tag.id == tag.id).execute()
+    holders = PersonTag.select(PersonTag.person).where(PersonTag.tag == tag.id).tuples()
+    record("tag", *(person_id for (person_id,) in holders))
 
 
 def tag_cadences() -> dict[str, int]:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import decisions, notes, people
+from .changes import record
 from .models import Decision, Note, Person
 from .models import database as db
 
@@ -64,7 +65,10 @@ def restore(kind: str, record_id: int) -> object:
 @db.atomic()
 def empty_trash() -> int:
     """Delete for good everything in the trash; returns how many items went."""
-    count = len(trashed_items())
+    items = trashed_items()
+    for item in items:
+        record(item.kind, item.person_id)
+    count = len(items)
     Note.delete().where(Note.trashed_at.is_null(False)).execute()
     Decision.delete().where(Decision.trashed_at.is_null(False)).execute()
     Person.delete().where(Person.trashed_at.is_null(False)).execute()

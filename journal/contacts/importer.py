@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import backups
+from ..changes import record_everything
 from ..errors import JournalError
 from ..models import database as db
 from ..progress import Progress
@@ -153,6 +154,8 @@ def import_contacts(
         report = _report(parsed, plan, dry_run)
         if dry_run:
             transaction.rollback()
+    if not dry_run:
+        record_everything()
     return report
 
 

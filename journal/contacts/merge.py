@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import people, search
+from ..changes import record_everything
 from ..errors import JournalError
 from ..models import (
     Decision,
@@ -167,6 +168,7 @@ def merge_people(keep_id: int, other_id: int) -> PersonRecord:
     Person.update(trashed_at=now()).where(Person.id == other.id).execute()
     search.index_everything_of(keep.id)
     search.index_everything_of(other.id)
+    record_everything()  # referrals of third people moved too
     return people.get_person(keep.id)
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from ..changes import record
 from ..errors import JournalError
 from ..models import Person, Setting, fetch
-from ..models import database as db
+from ..writing import writes
 from .dedupe import _Index, existing_people, near_duplicates
 from .importer import NearDuplicate
 
@@ -31,7 +32,7 @@ def not_the_same() -> set[Pair]:
     return {frozenset(p) for p in pairs if isinstance(p, list) and len(set(p)) == 2}
 
 
-@db.atomic()
+@writes("setting")
 def mark_not_the_same(person_id: int, other_id: int) -> None:
     """Remember that two people are different people: they are not listed for review again."""
     first, second = fetch(Person, person_id), fetch(Person, other_id)
@@ -40,6 +41,7 @@ def mark_not_the_same(person_id: int, other_id: int) -> None:
     pairs = not_the_same() | {frozenset((first.id, second.id))}
     value = json.dumps(sorted(sorted(p) for p in pairs))
     Setting.insert(key=NOT_THE_SAME_KEY, value=value).on_conflict_replace().execute()
+    record("setting", second.id)
 
 
 def still_to_review(pairs: Iterable[NearDuplicate]) -> list[NearDuplicate]:
