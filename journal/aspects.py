@@ -32,6 +32,7 @@ class Aspect:
             row.status,
             row.created_at,
             row.updated_at,
+            row.trashed_at,
         )
 
     def _clean(self, field: str, value: Any) -> Any:
@@ -64,16 +65,26 @@ class Aspect:
             self.reindex(record_id)
             return self.record(fetch(model, record_id))
 
-    def delete(self, record_id: int) -> Any:
+    def trash(self, record_id: int) -> Any:
+        return self._set_trashed(record_id, now())
+
+    def restore(self, record_id: int) -> Any:
+        return self._set_trashed(record_id, None)
+
+    def _set_trashed(self, record_id: int, when: Any) -> Any:
         with db.atomic():
-            record = self.record(fetch(self.model, record_id))
-            self.model.delete().where(self.model.id == record_id).execute()
+            fetch(self.model, record_id)
+            self.model.update(trashed_at=when).where(self.model.id == record_id).execute()
             self.reindex(record_id)
-            return record
+            return self.record(fetch(self.model, record_id))
 
     def of(self, person_id: int, status: str | None) -> list[Any]:
         model = self.model
-        query = model.select().where(model.person == person_id).order_by(model.created_at, model.id)
+        query = (
+            model.select()
+            .where(model.person == person_id, model.trashed_at.is_null())
+            .order_by(model.created_at, model.id)
+        )
         if status is not None:
             query = query.where(model.status == status)
         return [self.record(row) for row in query]

@@ -39,7 +39,11 @@ def referral_credit() -> list[Credit]:
         Person.select(Person.id, Person.name, count)
         .join(Referral, on=(Referral.referrer == Person.id))
         .join(Referred, on=(Referral.referred == Referred.id))
-        .where(Person.trashed_at.is_null(), Referred.trashed_at.is_null())
+        .where(
+            Person.trashed_at.is_null(),
+            Referral.trashed_at.is_null(),
+            Referred.trashed_at.is_null(),
+        )
         .group_by(Person.id)
         .order_by(count.desc(), Person.name)
     )
@@ -55,7 +59,11 @@ def credit_of(person_id: int) -> Credit:
     referred = (
         Referral.select()
         .join(Referred, on=(Referral.referred == Referred.id))
-        .where(Referral.referrer == person_id, Referred.trashed_at.is_null())
+        .where(
+            Referral.referrer == person_id,
+            Referral.trashed_at.is_null(),
+            Referred.trashed_at.is_null(),
+        )
         .count()
     )
     return Credit(person_id, person.name, referred, person_id in _said_yes([person_id]))
@@ -88,7 +96,9 @@ def connectors() -> list[Connector]:
     query = (
         Referral.select(Referral.referrer, Referral.on, Referred.name)
         .join(Referred, on=(Referral.referred == Referred.id))
-        .where(Referral.referrer.in_(ids), Referred.trashed_at.is_null())
+        .where(
+            Referral.referrer.in_(ids), Referral.trashed_at.is_null(), Referred.trashed_at.is_null()
+        )
         .tuples()
     )
     for referrer, on, name in query:

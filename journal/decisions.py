@@ -32,7 +32,7 @@ def _objections_of(decision_ids: Iterable[int]) -> dict[int, tuple[ObjectionReco
     for start in range(0, len(ids), 500):
         query = (
             Objection.select()
-            .where(Objection.decision.in_(ids[start : start + 500]))
+            .where(Objection.decision.in_(ids[start : start + 500]), Objection.trashed_at.is_null())
             .order_by(Objection.id)
         )
         for o in query:
@@ -202,10 +202,21 @@ def update_objection(
 
 
 @writes("objection")
-def delete_objection(objection_id: int) -> DecisionRecord:
+def trash_objection(objection_id: int) -> DecisionRecord:
+    """Move an objection to the trash; the decision is returned without it."""
+    return _set_objection_trashed(objection_id, now())
+
+
+@writes("objection")
+def restore_objection(objection_id: int) -> DecisionRecord:
+    """Take an objection out of the trash, back on its decision as it was."""
+    return _set_objection_trashed(objection_id, None)
+
+
+def _set_objection_trashed(objection_id: int, when: dt.datetime | None) -> DecisionRecord:
     objection = fetch(Objection, objection_id)
-    Objection.delete().where(Objection.id == objection_id).execute()
-    search.drop_objection(objection_id)
+    Objection.update(trashed_at=when).where(Objection.id == objection_id).execute()
+    search.index_decision(objection.decision_id)
     return get_decision(objection.decision_id)
 
 

@@ -27,7 +27,7 @@ def _open_texts(model: type[Goal] | type[Pain], ids: list[int]) -> dict[int, lis
     found: dict[int, list[str]] = defaultdict(list)
     query = (
         model.select(model.person, model.text)
-        .where(model.person.in_(ids), model.status == "open")
+        .where(model.person.in_(ids), model.status == "open", model.trashed_at.is_null())
         .order_by(model.created_at, model.id)
         .tuples()
     )

@@ -12,7 +12,9 @@ from .writing import writes
 
 
 def as_record(f: FollowUp, person_name: str = "") -> FollowUpRecord:
-    return FollowUpRecord(f.id, f.person_id, f.due_on, f.what, bool(f.done), person_name)
+    return FollowUpRecord(
+        f.id, f.person_id, f.due_on, f.what, bool(f.done), person_name, f.trashed_at
+    )
 
 
 @writes("followup")
@@ -48,14 +50,22 @@ def complete_follow_up(follow_up_id: int, done: bool = True) -> FollowUpRecord:
 
 
 @writes("followup")
-def delete_follow_up(follow_up_id: int) -> FollowUpRecord:
-    record = as_record(fetch(FollowUp, follow_up_id))
-    FollowUp.delete().where(FollowUp.id == follow_up_id).execute()
-    return record
+def trash_follow_up(follow_up_id: int) -> FollowUpRecord:
+    """Move a follow-up to the trash (one that was kept is better ticked done)."""
+    fetch(FollowUp, follow_up_id)
+    FollowUp.update(trashed_at=now()).where(FollowUp.id == follow_up_id).execute()
+    return as_record(fetch(FollowUp, follow_up_id))
+
+
+@writes("followup")
+def restore_follow_up(follow_up_id: int) -> FollowUpRecord:
+    fetch(FollowUp, follow_up_id)
+    FollowUp.update(trashed_at=None).where(FollowUp.id == follow_up_id).execute()
+    return as_record(fetch(FollowUp, follow_up_id))
 
 
 def follow_ups_of(person_id: int, *, include_done: bool = False) -> list[FollowUpRecord]:
-    query = FollowUp.select().where(FollowUp.person == person_id)
+    query = FollowUp.select().where(FollowUp.person == person_id, FollowUp.trashed_at.is_null())
     if not include_done:
         query = query.where(FollowUp.done == False)  # noqa: E712 - peewee expression
     return [as_record(f) for f in query.order_by(FollowUp.due_on, FollowUp.id)]

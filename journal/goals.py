@@ -25,9 +25,15 @@ def update_goal(goal_id: int, **changes: Any) -> GoalRecord:
 
 
 @writes("goal")
-def delete_goal(goal_id: int) -> GoalRecord:
-    """Remove a goal for good (one that no longer matters is better marked dropped)."""
-    return GOALS.delete(goal_id)
+def trash_goal(goal_id: int) -> GoalRecord:
+    """Move a goal to the trash (one that no longer matters is better marked dropped)."""
+    return GOALS.trash(goal_id)
+
+
+@writes("goal")
+def restore_goal(goal_id: int) -> GoalRecord:
+    """Take a goal out of the trash, as it was."""
+    return GOALS.restore(goal_id)
 
 
 def goals_of(person_id: int, *, status: str | None = None) -> list[GoalRecord]:

@@ -147,13 +147,27 @@ def export_journal() -> dict[str, Any]:
     people = list(Person.select().where(live).order_by(Person.id))
     objections: dict[int, list[Objection]] = defaultdict(list)
     for o in (
-        Objection.select().join(Decision).join(Person).where(live_decision).order_by(Objection.id)
+        Objection.select()
+        .join(Decision)
+        .join(Person)
+        .where(live_decision, Objection.trashed_at.is_null())
+        .order_by(Objection.id)
     ):
         objections[o.decision_id].append(o)
     related = _Related(
         tags=tags.tags_of(p.id for p in people),
-        goals=_by_person(Goal.select().join(Person).where(live).order_by(Goal.created_at, Goal.id)),
-        pains=_by_person(Pain.select().join(Person).where(live).order_by(Pain.created_at, Pain.id)),
+        goals=_by_person(
+            Goal.select()
+            .join(Person)
+            .where(live, Goal.trashed_at.is_null())
+            .order_by(Goal.created_at, Goal.id)
+        ),
+        pains=_by_person(
+            Pain.select()
+            .join(Person)
+            .where(live, Pain.trashed_at.is_null())
+            .order_by(Pain.created_at, Pain.id)
+        ),
         decisions=_by_person(
             Decision.select()
             .join(Person)
@@ -163,7 +177,10 @@ def export_journal() -> dict[str, Any]:
         objections=objections,
         notes=_by_person(_note_rows(live)),
         follow_ups=_by_person(
-            FollowUp.select().join(Person).where(live).order_by(FollowUp.due_on, FollowUp.id)
+            FollowUp.select()
+            .join(Person)
+            .where(live, FollowUp.trashed_at.is_null())
+            .order_by(FollowUp.due_on, FollowUp.id)
         ),
     )
     referrer, referred = Person.alias(), Person.alias()
@@ -172,7 +189,11 @@ def export_journal() -> dict[str, Any]:
         .join(referrer, on=(Referral.referrer == referrer.id))
         .switch(Referral)
         .join(referred, on=(Referral.referred == referred.id))
-        .where(referrer.trashed_at.is_null(), referred.trashed_at.is_null())
+        .where(
+            Referral.trashed_at.is_null(),
+            referrer.trashed_at.is_null(),
+            referred.trashed_at.is_null(),
+        )
         .order_by(Referral.referrer, Referral.referred)
         .tuples()
     )

@@ -118,7 +118,11 @@ def objection_themes() -> list[ObjectionTheme]:
         .select_extend(Person.name)
         .join(Decision)
         .join(Person)
-        .where(Decision.trashed_at.is_null(), Person.trashed_at.is_null())
+        .where(
+            Objection.trashed_at.is_null(),
+            Decision.trashed_at.is_null(),
+            Person.trashed_at.is_null(),
+        )
         .order_by(Decision.decided_on.desc(), Objection.id)
     )
     grouped: dict[str, list[RaisedObjection]] = defaultdict(list)

@@ -101,6 +101,7 @@ class Goal(BaseModel):
     status = CharField(default="open")
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    trashed_at = DateTimeField(null=True)
 
 
 class Pain(BaseModel):
@@ -111,6 +112,7 @@ class Pain(BaseModel):
     status = CharField(default="open")
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    trashed_at = DateTimeField(null=True)
 
 
 class Decision(BaseModel):
@@ -137,6 +139,7 @@ class Objection(BaseModel):
     theme = TextField(default="other")
     addressed = BooleanField(default=False)
     created_at = DateTimeField(default=now)
+    trashed_at = DateTimeField(null=True)
 
 
 class Referral(BaseModel):
@@ -147,6 +150,7 @@ class Referral(BaseModel):
     on = DateField(null=True)
     context = TextField(default="")
     created_at = DateTimeField(default=now)
+    trashed_at = DateTimeField(null=True)
 
     class Meta:
         indexes = ((("referrer", "referred"), True),)
@@ -174,6 +178,7 @@ class FollowUp(BaseModel):
     done = BooleanField(default=False)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    trashed_at = DateTimeField(null=True)
 
 
 def fetch(model: type[BaseModel], record_id: int) -> Any:

@@ -27,9 +27,15 @@ def update_pain(pain_id: int, **changes: Any) -> PainRecord:
 
 
 @writes("pain")
-def delete_pain(pain_id: int) -> PainRecord:
-    """Remove a pain for good (one that went away is better marked relieved)."""
-    return PAINS.delete(pain_id)
+def trash_pain(pain_id: int) -> PainRecord:
+    """Move a pain to the trash (one that went away is better marked relieved)."""
+    return PAINS.trash(pain_id)
+
+
+@writes("pain")
+def restore_pain(pain_id: int) -> PainRecord:
+    """Take a pain out of the trash, as it was."""
+    return PAINS.restore(pain_id)
 
 
 def pains_of(person_id: int, *, status: str | None = None) -> list[PainRecord]:

@@ -60,6 +60,7 @@ class GoalRecord:
     status: str
     created_at: dt.datetime
     updated_at: dt.datetime
+    trashed_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class PainRecord:
     status: str
     created_at: dt.datetime
     updated_at: dt.datetime
+    trashed_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class ObjectionRecord:
     text: str
     addressed: bool
     theme: str = "other"
+    trashed_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ class ReferralRecord:
     referred_name: str
     on: dt.date | None
     context: str
+    trashed_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,7 @@ class FollowUpRecord:
     what: str
     done: bool
     person_name: str = ""
+    trashed_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

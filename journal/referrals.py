@@ -9,7 +9,7 @@ from peewee import JOIN, IntegrityError
 
 from . import validate as v
 from .errors import JournalError
-from .models import Person, Referral, fetch
+from .models import Person, Referral, fetch, now
 from .records import ReferralRecord
 from .writing import writes
 
@@ -30,7 +30,14 @@ def _query() -> Any:
 def _records(query: Any) -> list[ReferralRecord]:
     return [
         ReferralRecord(
-            r.id, r.referrer_id, r.referrer.name, r.referred_id, r.referred.name, r.on, r.context
+            r.id,
+            r.referrer_id,
+            r.referrer.name,
+            r.referred_id,
+            r.referred.name,
+            r.on,
+            r.context,
+            r.trashed_at,
         )
         for r in query
     ]
@@ -44,6 +51,12 @@ def add_referral(
     referrer, referred = fetch(Person, referrer_id), fetch(Person, referred_id)
     if referrer.id == referred.id:
         raise JournalError(f"{referrer.name} cannot refer themselves")
+    # The same link in the trash gives way to the new one (the pair is unique).
+    Referral.delete().where(
+        Referral.referrer == referrer.id,
+        Referral.referred == referred.id,
+        Referral.trashed_at.is_null(False),
+    ).execute()
     try:
         referral = Referral.create(
             referrer=referrer,
@@ -79,22 +92,38 @@ def update_referral(
 
 
 @writes("referral")
-def remove_referral(referral_id: int) -> ReferralRecord:
-    record = get_referral(referral_id)
-    Referral.delete().where(Referral.id == referral_id).execute()
-    return record
+def trash_referral(referral_id: int) -> ReferralRecord:
+    """Move a referral to the trash: it no longer counts in credit or the network."""
+    fetch(Referral, referral_id)
+    Referral.update(trashed_at=now()).where(Referral.id == referral_id).execute()
+    return get_referral(referral_id)
+
+
+@writes("referral")
+def restore_referral(referral_id: int) -> ReferralRecord:
+    fetch(Referral, referral_id)
+    Referral.update(trashed_at=None).where(Referral.id == referral_id).execute()
+    return get_referral(referral_id)
+
+
+def _live() -> Any:
+    return _query().where(Referral.trashed_at.is_null())
 
 
 def referred_by(person_id: int) -> list[ReferralRecord]:
     """Who introduced this person (live referrers only)."""
-    return _records(_query().where(Referral.referred == person_id, Referrer.trashed_at.is_null()))
+    return _records(_live().where(Referral.referred == person_id, Referrer.trashed_at.is_null()))
 
 
 def referrals_from(person_id: int) -> list[ReferralRecord]:
     """Whom this person introduced (live people only)."""
-    return _records(_query().where(Referral.referrer == person_id, Referred.trashed_at.is_null()))
+    return _records(_live().where(Referral.referrer == person_id, Referred.trashed_at.is_null()))
+
+
+def trashed_referrals() -> list[ReferralRecord]:
+    return _records(_query().where(Referral.trashed_at.is_null(False)))
 
 
 def all_referrals() -> list[ReferralRecord]:
     live = Referrer.trashed_at.is_null() & Referred.trashed_at.is_null()
-    return _records(_query().where(live))
+    return _records(_live().where(live))

@@ -92,7 +92,7 @@ def index_note(note_id: int) -> None:
 
 def index_goal(goal_id: int) -> None:
     goal = Goal.get_or_none(Goal.id == goal_id)
-    if goal is None or _person_trashed(goal.person_id):
+    if goal is None or goal.trashed_at is not None or _person_trashed(goal.person_id):
         _drop("goal", goal_id)
         return
     _put("goal", goal_id, goal.person_id, goal.text, goal.why)
@@ -100,7 +100,7 @@ def index_goal(goal_id: int) -> None:
 
 def index_pain(pain_id: int) -> None:
     pain = Pain.get_or_none(Pain.id == pain_id)
-    if pain is None or _person_trashed(pain.person_id):
+    if pain is None or pain.trashed_at is not None or _person_trashed(pain.person_id):
         _drop("pain", pain_id)
         return
     _put("pain", pain_id, pain.person_id, pain.text, pain.ramifications)
@@ -116,7 +116,7 @@ def index_decision(decision_id: int) -> None:
         and not _person_trashed(decision.person_id)
     )
     for objection in objections:
-        if live:
+        if live and objection.trashed_at is None:
             _put("objection", objection.id, decision.person_id, objection.text, decision.offer)
         else:
             _drop("objection", objection.id)
@@ -138,10 +138,6 @@ def index_decision(decision_id: int) -> None:
             )
         ),
     )
-
-
-def drop_objection(objection_id: int) -> None:
-    _drop("objection", objection_id)
 
 
 def index_everything_of(person_id: int) -> None:
@@ -170,9 +166,11 @@ _REBUILD = {
         FROM note n JOIN person p ON p.id = n.person_id
         WHERE n.trashed_at IS NULL AND p.trashed_at IS NULL""",
     "goal": """SELECT g.id * 8 + 3, 'goal', g.id, g.person_id, g.text, g.why
-        FROM goal g JOIN person p ON p.id = g.person_id WHERE p.trashed_at IS NULL""",
+        FROM goal g JOIN person p ON p.id = g.person_id
+        WHERE g.trashed_at IS NULL AND p.trashed_at IS NULL""",
     "pain": """SELECT x.id * 8 + 4, 'pain', x.id, x.person_id, x.text, x.ramifications
-        FROM pain x JOIN person p ON p.id = x.person_id WHERE p.trashed_at IS NULL""",
+        FROM pain x JOIN person p ON p.id = x.person_id
+        WHERE x.trashed_at IS NULL AND p.trashed_at IS NULL""",
     "decision": """SELECT d.id * 8 + 5, 'decision', d.id, d.person_id, d.offer,
         d.reason || char(10) || d.lesson || char(10) || d.better_solution || char(10)
         || d.better_fit || char(10) || d.expected
@@ -181,7 +179,7 @@ _REBUILD = {
     "objection": """SELECT o.id * 8 + 6, 'objection', o.id, d.person_id, o.text, d.offer
         FROM objection o JOIN decision d ON d.id = o.decision_id
         JOIN person p ON p.id = d.person_id
-        WHERE d.trashed_at IS NULL AND p.trashed_at IS NULL""",
+        WHERE o.trashed_at IS NULL AND d.trashed_at IS NULL AND p.trashed_at IS NULL""",
 }
 
 

@@ -48,6 +48,16 @@ def set_tags(person_id: int, names: Iterable[str]) -> tuple[str, ...]:
     return tags_of([person_id]).get(person_id, ())
 
 
+@writes("tag")
+def remove_tag(person_id: int, name: str) -> tuple[str, ...]:
+    """Take one tag off a person; returns the tags they had before, which `set_tags` takes to
+    put it back exactly (the tag itself, with its cadence, stays in the journal)."""
+    before = tags_of([person_id]).get(person_id, ())
+    wanted = v.text(name, "tag", required=True).casefold()
+    set_tags(person_id, [t for t in before if t.casefold() != wanted])
+    return before
+
+
 def all_tags() -> list[str]:
     """Every tag in use by at least one person, alphabetical."""
     query = (

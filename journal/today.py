@@ -82,7 +82,12 @@ def _follow_ups_query(today: dt.date):  # type: ignore[no-untyped-def]
     return (
         FollowUp.select(FollowUp, Person.id, Person.name)
         .join(Person)
-        .where(FollowUp.done == False, FollowUp.due_on <= today, Person.trashed_at.is_null())  # noqa: E712
+        .where(
+            FollowUp.done == False,  # noqa: E712 - peewee expression
+            FollowUp.due_on <= today,
+            FollowUp.trashed_at.is_null(),
+            Person.trashed_at.is_null(),
+        )
     )
 
 

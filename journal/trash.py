@@ -1,20 +1,31 @@
-"""The trash: what was deleted, from where it can be restored (or emptied for good)."""
+"""The trash: every kind of record that was removed, restored as it was or emptied for good."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from . import decisions, notes, people
+from . import decisions, followups, goals, notes, pains, people, referrals
 from .changes import record
-from .models import Decision, Note, Person
+from .errors import JournalError
+from .models import Decision, FollowUp, Goal, Note, Objection, Pain, Person, Referral
 from .models import database as db
 
-RESTORERS = {
+RESTORERS: dict[str, Callable[[int], object]] = {
     "person": people.restore_person,
     "note": notes.restore_note,
     "decision": decisions.restore_decision,
+    "goal": goals.restore_goal,
+    "pain": pains.restore_pain,
+    "objection": decisions.restore_objection,
+    "referral": referrals.restore_referral,
+    "followup": followups.restore_follow_up,
 }
+KINDS = tuple(RESTORERS)
+# The order a record's parts go in for good: children before what they belong to.
+_MODELS = (Objection, Referral, FollowUp, Goal, Pain, Note, Decision, Person)
 
 
 @dataclass(frozen=True)
@@ -31,34 +42,60 @@ def _preview(text: str, width: int = 60) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
+def _owned(model: Any, kind: str, label: Callable[[Any], str]) -> Iterator[TrashItem]:
+    """Trashed records of a model that belongs to a person (`person` foreign key)."""
+    query = (
+        model.select(model, Person.id, Person.name)
+        .join(Person)
+        .where(model.trashed_at.is_null(False))
+    )
+    for row in query:
+        text = f"{row.person.name}: {_preview(label(row))}"
+        yield TrashItem(kind, row.id, row.person.id, text, row.trashed_at)
+
+
+def _objections() -> Iterator[TrashItem]:
+    query = (
+        Objection.select(Objection, Decision.offer, Person.id, Person.name)
+        .join(Decision)
+        .join(Person)
+        .where(Objection.trashed_at.is_null(False))
+    )
+    for o in query:
+        person = o.decision.person
+        text = f"{person.name}: {_preview(o.text)} (on {_preview(o.decision.offer, 30)})"
+        yield TrashItem("objection", o.id, person.id, text, o.trashed_at)
+
+
+def _referrals() -> Iterator[TrashItem]:
+    for r in referrals.trashed_referrals():
+        label = f"{r.referrer_name} introduced {r.referred_name}"
+        yield TrashItem("referral", r.id, r.referrer_id, label, r.trashed_at or dt.datetime.min)
+
+
 def trashed_items() -> list[TrashItem]:
-    """Everything in the trash, most recently deleted first."""
+    """Everything in the trash, most recently removed first."""
     items = [
         TrashItem("person", p.id, p.id, p.name, p.trashed_at)
         for p in Person.select().where(Person.trashed_at.is_null(False))
     ]
-    note_query = (
-        Note.select(Note, Person.id, Person.name).join(Person).where(Note.trashed_at.is_null(False))
-    )
-    items += [
-        TrashItem("note", n.id, n.person.id, f"{n.person.name}: {_preview(n.body)}", n.trashed_at)
-        for n in note_query
-    ]
-    decision_query = (
-        Decision.select(Decision, Person.id, Person.name)
-        .join(Person)
-        .where(Decision.trashed_at.is_null(False))
-    )
-    items += [
-        TrashItem("decision", d.id, d.person.id, f"{d.person.name}: {d.offer}", d.trashed_at)
-        for d in decision_query
-    ]
+    items += _owned(Note, "note", lambda n: n.body)
+    items += _owned(Decision, "decision", lambda d: d.offer)
+    items += _owned(Goal, "goal", lambda g: g.text)
+    items += _owned(Pain, "pain", lambda p: p.text)
+    items += _owned(FollowUp, "followup", lambda f: f"{f.what} (due {f.due_on:%Y-%m-%d})")
+    items += _objections()
+    items += _referrals()
     items.sort(key=lambda i: (i.trashed_at, i.kind, i.id), reverse=True)
     return items
 
 
 def restore(kind: str, record_id: int) -> object:
-    """Take one item out of the trash; returns the restored record."""
+    """Take one item out of the trash, as it was; returns the restored record."""
+    if kind not in RESTORERS:
+        raise JournalError(
+            f"nothing of kind {kind!r} goes to the trash (kinds: {', '.join(KINDS)})"
+        )
     return RESTORERS[kind](record_id)
 
 
@@ -68,8 +105,6 @@ def empty_trash() -> int:
     items = trashed_items()
     for item in items:
         record(item.kind, item.person_id)
-    count = len(items)
-    Note.delete().where(Note.trashed_at.is_null(False)).execute()
-    Decision.delete().where(Decision.trashed_at.is_null(False)).execute()
-    Person.delete().where(Person.trashed_at.is_null(False)).execute()
-    return count
+    for model in _MODELS:
+        model.delete().where(model.trashed_at.is_null(False)).execute()
+    return len(items)

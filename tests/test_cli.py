@@ -184,3 +184,30 @@ def test_import_contacts_reports_added_merged_and_skipped(path):
     assert first.startswith("imported: ") and "(LinkedIn" in first
     again = ok(path, "import", str(fixture))
     assert "0 added" in again and "merged" in again
+
+
+def test_trash_lists_restores_and_empties(path):
+    ok(path, "add", "Ana Souza")
+    ok(path, "note", "Ana", "Talked about the oven")
+    from journal import goals, notes, people, storage  # set up what the CLI cannot yet remove
+
+    with storage.open_journal(path):
+        ana = people.resolve_person("Ana")
+        goal = goals.trash_goal(goals.add_goal(ana.id, "Open a second shop").id)
+        note = notes.notes_of(ana.id)[0]
+        notes.trash_note(note.id)
+    listed = ok(path, "trash")
+    assert f"goal      {goal.id:>6}  Ana Souza: Open a second shop" in listed
+    assert f"note      {note.id:>6}  Ana Souza: Talked about the oven" in listed
+    assert ok(path, "search", "second") == "no matches\n"
+
+    assert ok(path, "trash", "restore", "goal", str(goal.id)) == f"restored goal {goal.id}\n"
+    assert ok(path, "search", "second") == "Ana Souza · goal: Open a [second] shop\n"
+    assert "goal" not in ok(path, "trash")
+
+    assert "no goal with id 999" in fails(path, "trash", "restore", "goal", "999")
+    assert "invalid choice: 'deal'" in fails(path, "trash", "restore", "deal", "1", code=2)
+    assert ok(path, "trash", "empty") == "deleted for good: 1 note\n"
+    assert ok(path, "trash") == "the trash is empty\n"
+    assert ok(path, "trash", "empty") == "the trash was already empty\n"
+    assert "Talked about the oven" not in ok(path, "export", "json")

@@ -74,7 +74,7 @@ def test_goals_and_pains_have_status(ana):
     assert pains.update_pain(pain.id, status="relieved").status == "relieved"
     with pytest.raises(JournalError, match="pain: must not be empty"):
         pains.add_pain(ana.id, " ")
-    pains.delete_pain(pain.id)
+    pains.trash_pain(pain.id)
     assert pains.pains_of(ana.id) == []
 
 
@@ -138,7 +138,7 @@ def test_referrals_link_people_once_and_never_to_themselves(ana, bruno):
         referrals.add_referral(ana.id, bruno.id)
     with pytest.raises(NotFound):
         referrals.add_referral(ana.id, 999)
-    referrals.remove_referral(link.id)
+    referrals.trash_referral(link.id)
     assert referrals.all_referrals() == []
 
 

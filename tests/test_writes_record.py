@@ -102,10 +102,12 @@ CASES: list[tuple[str, Callable[[World], Any], set[str], set[str] | str]] = [
     ("set_tag_cadence", lambda w: tags.set_tag_cadence("cfo", 30), {"tag"}, {ANA}),
     ("add_goal", lambda w: goals.add_goal(w.bruno, "Hire"), {"goal"}, {BRUNO}),
     ("update_goal", lambda w: goals.update_goal(w.goal, status="attained"), {"goal"}, {ANA}),
-    ("delete_goal", lambda w: goals.delete_goal(w.goal), {"goal"}, {ANA}),
+    ("trash_goal", lambda w: goals.trash_goal(w.goal), {"goal"}, {ANA}),
+    ("restore_goal", lambda w: goals.restore_goal(w.goal), {"goal"}, {ANA}),
     ("add_pain", lambda w: pains.add_pain(w.bruno, "Churn"), {"pain"}, {BRUNO}),
     ("update_pain", lambda w: pains.update_pain(w.pain, status="relieved"), {"pain"}, {ANA}),
-    ("delete_pain", lambda w: pains.delete_pain(w.pain), {"pain"}, {ANA}),
+    ("trash_pain", lambda w: pains.trash_pain(w.pain), {"pain"}, {ANA}),
+    ("restore_pain", lambda w: pains.restore_pain(w.pain), {"pain"}, {ANA}),
     (
         "record_decision",
         lambda w: decisions.record_decision(w.bruno, "Audit", "yes"),
@@ -127,7 +129,13 @@ CASES: list[tuple[str, Callable[[World], Any], set[str], set[str] | str]] = [
         {"objection"},
         {ANA},
     ),
-    ("delete_objection", lambda w: decisions.delete_objection(w.objection), {"objection"}, {ANA}),
+    ("trash_objection", lambda w: decisions.trash_objection(w.objection), {"objection"}, {ANA}),
+    (
+        "restore_objection",
+        lambda w: decisions.restore_objection(w.objection),
+        {"objection"},
+        {ANA},
+    ),
     ("add_referral", lambda w: referrals.add_referral(w.bruno, w.ana), {"referral"}, {ANA, BRUNO}),
     (
         "update_referral",
@@ -136,8 +144,14 @@ CASES: list[tuple[str, Callable[[World], Any], set[str], set[str] | str]] = [
         {ANA, BRUNO},
     ),
     (
-        "remove_referral",
-        lambda w: referrals.remove_referral(w.referral),
+        "trash_referral",
+        lambda w: referrals.trash_referral(w.referral),
+        {"referral"},
+        {ANA, BRUNO},
+    ),
+    (
+        "restore_referral",
+        lambda w: referrals.restore_referral(w.referral),
         {"referral"},
         {ANA, BRUNO},
     ),
@@ -163,7 +177,13 @@ CASES: list[tuple[str, Callable[[World], Any], set[str], set[str] | str]] = [
         {"followup"},
         {ANA},
     ),
-    ("delete_follow_up", lambda w: followups.delete_follow_up(w.follow_up), {"followup"}, {ANA}),
+    ("trash_follow_up", lambda w: followups.trash_follow_up(w.follow_up), {"followup"}, {ANA}),
+    (
+        "restore_follow_up",
+        lambda w: followups.restore_follow_up(w.follow_up),
+        {"followup"},
+        {ANA},
+    ),
     (
         "save_draft",
         lambda w: drafts.save_draft(w.bruno, "call", None, "half a thought"),
@@ -220,7 +240,7 @@ WRITE_METHODS = {"create", "insert", "insert_many", "replace", "update", "delete
 NOT_OPERATIONS = {
     # the search index, kept current inside the operations that change what it indexes
     *(f"journal.search.{n}" for n in ("index_person", "index_note", "index_goal", "index_pain")),
-    *(f"journal.search.{n}" for n in ("index_decision", "drop_objection", "index_new_people")),
+    *(f"journal.search.{n}" for n in ("index_decision", "index_new_people")),
     "journal.search.rebuild_index",  # rebuilt from the records by a migration
     "journal.contacts.write.write",  # inside import_contacts, which records everything
     "journal.storage.check",  # the search index's integrity check is written as an INSERT

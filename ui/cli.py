@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from journal import JournalError, faults
+from journal import JournalError, faults, trash
 from journal.paths import default_journal_path
 from journal.storage import Journal
 
@@ -79,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("restore", help="replace the journal with a backup (undoable)")
     p.add_argument("file", metavar="FILE")
+
+    p = sub.add_parser("trash", help="list what was removed; restore it, or empty the trash")
+    actions = p.add_subparsers(dest="trash_action", metavar="ACTION")
+    actions.add_parser("list", help="what is in the trash, with kinds and ids (the default)")
+    r = actions.add_parser("restore", help="take one item out of the trash, as it was")
+    r.add_argument("kind", metavar="KIND", choices=trash.KINDS, help=", ".join(trash.KINDS))
+    r.add_argument("id", metavar="ID", type=int)
+    actions.add_parser("empty", help="delete everything in the trash for good")
 
     sub.add_parser("encrypt", help="encrypt the journal and its backups with a passphrase")
     sub.add_parser("decrypt", help="turn an encrypted journal (and its backups) back to plain")

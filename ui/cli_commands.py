@@ -9,10 +9,11 @@ import getpass
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from journal import backups, crypto, interchange, notes, people, private, search, storage
+from journal import backups, crypto, interchange, notes, people, private, search, storage, trash
 from journal import validate as v
 from journal.brief import brief_markdown
 from journal.contacts import import_contacts
@@ -182,6 +183,32 @@ def cmd_restore(journal: Journal, args: argparse.Namespace) -> str:
     count = people.count_people()
     restored.close()
     return f"restored {args.file} ({count} people); the journal before it is saved as {safety}"
+
+
+def _count(n: int, kind: str) -> str:
+    one, many = {"person": ("person", "people"), "followup": ("follow-up", "follow-ups")}.get(
+        kind, (kind, kind + "s")
+    )
+    return f"{n} {one if n == 1 else many}"
+
+
+def cmd_trash(journal: Journal, args: argparse.Namespace) -> str:
+    if args.trash_action == "restore":
+        trash.restore(args.kind, args.id)
+        return f"restored {args.kind} {args.id}"
+    if args.trash_action == "empty":
+        items = trash.trashed_items()
+        trash.empty_trash()
+        if not items:
+            return "the trash was already empty"
+        counts = sorted(Counter(i.kind for i in items).items())
+        return "deleted for good: " + ", ".join(_count(n, kind) for kind, n in counts)
+    items = trash.trashed_items()
+    if not items:
+        return "the trash is empty"
+    return "\n".join(
+        f"{i.trashed_at:%Y-%m-%d %H:%M}  {i.kind:<9} {i.id:>6}  {i.label}" for i in items
+    )
 
 
 def open_with_passphrase(path: Path) -> Journal:

@@ -36,7 +36,9 @@ def rows_of(person_ids: Iterable[int]) -> dict[int, PersonRow]:
 
 
 def _live(model: Any) -> Any:
-    return model.select().join(Person).where(Person.trashed_at.is_null())
+    return (
+        model.select().join(Person).where(model.trashed_at.is_null(), Person.trashed_at.is_null())
+    )
 
 
 def _group(records: Iterable[Any]) -> Grouped:
@@ -72,11 +74,7 @@ def decisions_by_person() -> dict[int, list[DecisionRecord]]:
 
 def notes_by_person() -> dict[int, list[NoteRecord]]:
     """Live notes of live people, newest first."""
-    query = (
-        _live(Note)
-        .where(Note.trashed_at.is_null())
-        .order_by(Note.occurred_at.desc(), Note.id.desc())
-    )
+    query = _live(Note).order_by(Note.occurred_at.desc(), Note.id.desc())
     return _group(note_record(n) for n in query)
 
 
@@ -85,7 +83,7 @@ def follow_ups_by_person(include_done: bool = False) -> dict[int, list[FollowUpR
     query = (
         FollowUp.select(FollowUp, Person.name.alias("person_name"))
         .join(Person)
-        .where(Person.trashed_at.is_null())
+        .where(FollowUp.trashed_at.is_null(), Person.trashed_at.is_null())
         .order_by(FollowUp.due_on, FollowUp.id)
     )
     if not include_done:

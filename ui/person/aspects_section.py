@@ -52,7 +52,7 @@ GOALS = AspectSpec(
     goals.goals_of,
     goals.add_goal,
     goals.update_goal,
-    goals.delete_goal,
+    goals.trash_goal,
 )
 PAINS = AspectSpec(
     "pain",
@@ -65,7 +65,7 @@ PAINS = AspectSpec(
     pains.pains_of,
     pains.add_pain,
     pains.update_pain,
-    pains.delete_pain,
+    pains.trash_pain,
 )
 
 

@@ -216,7 +216,7 @@ class DecisionEditor(QWidget):
             return
         objection = self.objections.record(index.row())
         record = self._saver.run(
-            "decision", "Removing the objection", decisions.delete_objection, objection.id
+            "decision", "Removing the objection", decisions.trash_objection, objection.id
         )
         if self._updated(record):
             self.objections.set_records(record.objections)

@@ -228,7 +228,7 @@ class ReferralsSection(QWidget):
             if index.isValid() and view.selectionModel().isSelected(index):
                 record = model.record(index.row())
                 if self._saver.run(
-                    "referral", "Removing the referral", referrals.remove_referral, record.id
+                    "referral", "Removing the referral", referrals.trash_referral, record.id
                 ):
                     self.refresh()
                 return
