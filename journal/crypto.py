@@ -15,20 +15,12 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from . import private
-from .errors import JournalError
+from .errors import JournalError, PassphraseNeeded, WrongPassphrase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ENV_VAR = "RAPPORT_PASSPHRASE"
 DatabaseError = sqlcipher.DatabaseError
 Connection = sqlcipher.Connection
-
-
-class PassphraseNeeded(JournalError):
-    """The journal is encrypted and no passphrase was given."""
-
-
-class WrongPassphrase(JournalError):
-    """The passphrase does not open the journal (nothing was read or written)."""
 
 
 def is_encrypted(path: str | os.PathLike[str]) -> bool:
@@ -84,10 +76,16 @@ def quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def database(path: Path, passphrase: str, pragmas: dict[str, Any]) -> SqlCipherDatabase:
+def database(
+    path: Path, passphrase: str, pragmas: dict[str, Any], lock_type: str
+) -> SqlCipherDatabase:
     """The peewee database for an encrypted journal (the key is checked before this is used)."""
     return SqlCipherDatabase(
-        str(path), pragmas=pragmas, passphrase=passphrase, check_same_thread=False
+        str(path),
+        pragmas=pragmas,
+        passphrase=passphrase,
+        check_same_thread=False,
+        lock_type=lock_type,
     )
 
 

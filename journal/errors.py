@@ -15,3 +15,15 @@ class JournalTooNew(JournalError):
 
 class NotAJournal(JournalError):
     """The file is not a Rapport journal (corrupt, unrelated, or not SQLite at all)."""
+
+
+class PassphraseNeeded(JournalError):
+    """The journal is encrypted and no passphrase was given."""
+
+
+class WrongPassphrase(JournalError):
+    """The passphrase does not open the journal (nothing was read or written)."""
+
+
+class JournalBusy(JournalError):
+    """Another Rapport kept the journal busy for longer than this write could wait."""

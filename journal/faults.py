@@ -1,8 +1,30 @@
-"""Plain words for a write the file system refused: a full disk, a read-only file or folder."""
+"""Known errors and bugs: which known error an exception is (by SQLite error code), in plain words.
+
+A known error comes from the person or their computer (a mistake, a full disk, a read-only
+file, another Rapport writing, a damaged file, a wrong passphrase); anything else is a bug.
+"""
 
 from __future__ import annotations
 
+import enum
 import errno
+from collections.abc import Iterator
+
+from .errors import JournalBusy, JournalError, NotAJournal, PassphraseNeeded, WrongPassphrase
+
+
+class Fault(enum.Enum):
+    """A known error: what went wrong, not whose code failed."""
+
+    MISTAKE = "mistake"
+    FULL = "full"
+    READ_ONLY = "read-only"
+    BUSY = "busy"
+    DAMAGED = "damaged"
+    WRONG_PASSPHRASE = "wrong passphrase"
+    IO_ERROR = "i/o error"
+    CANNOT_OPEN = "cannot open"
+
 
 FULL = (
     "The disk is full, so the journal could not be written. Free some space (or move the "
@@ -20,37 +42,117 @@ UNREACHABLE = (
     "The journal's file could not be reached (a removed disk, a folder that is gone or "
     "read-only). Bring it back, then save again."
 )
+BUSY = (
+    "The journal is busy: another Rapport (a window, an import or a command) is writing to it "
+    "and has not finished. Wait for it, then save again."
+)
+DAMAGED = (
+    "The journal's file is damaged. Nothing more was written to it; restore a backup "
+    "(File → Restore from backup…, or rapport restore)."
+)
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html); an extended code such as
+# SQLITE_READONLY_DBMOVED or SQLITE_BUSY_SNAPSHOT carries its primary code in the low byte.
+SQLITE_CODES = {
+    3: Fault.READ_ONLY,  # SQLITE_PERM
+    5: Fault.BUSY,  # SQLITE_BUSY
+    6: Fault.BUSY,  # SQLITE_LOCKED
+    8: Fault.READ_ONLY,  # SQLITE_READONLY
+    10: Fault.IO_ERROR,  # SQLITE_IOERR
+    11: Fault.DAMAGED,  # SQLITE_CORRUPT
+    13: Fault.FULL,  # SQLITE_FULL
+    14: Fault.CANNOT_OPEN,  # SQLITE_CANTOPEN
+    26: Fault.DAMAGED,  # SQLITE_NOTADB
+}
+ERRNOS = {
+    errno.ENOSPC: Fault.FULL,
+    errno.EDQUOT: Fault.FULL,
+    errno.EROFS: Fault.READ_ONLY,
+    errno.EACCES: Fault.READ_ONLY,
+    errno.EPERM: Fault.READ_ONLY,
+    errno.EIO: Fault.IO_ERROR,
+}
+# Only for exceptions that carry no code (an error re-raised as text by a library).
+MESSAGES = (
+    ("disk is full", Fault.FULL),
+    ("no space left", Fault.FULL),
+    ("readonly database", Fault.READ_ONLY),
+    ("read-only file system", Fault.READ_ONLY),
+    ("database is locked", Fault.BUSY),
+    ("database table is locked", Fault.BUSY),
+    ("database is busy", Fault.BUSY),
+    ("disk i/o error", Fault.IO_ERROR),
+    ("unable to open database file", Fault.CANNOT_OPEN),
+    ("database disk image is malformed", Fault.DAMAGED),
+    ("file is not a database", Fault.DAMAGED),
+)
+# What `explain` says: the computer's refusals. A mistake or a damaged file has words of its own.
+WORDS = {
+    Fault.FULL: FULL,
+    Fault.READ_ONLY: READ_ONLY,
+    Fault.IO_ERROR: IO_ERROR,
+    Fault.CANNOT_OPEN: UNREACHABLE,
+    Fault.BUSY: BUSY,
+}
+
+
+def classify(exc: BaseException) -> Fault | None:
+    """Which known error `exc` is, or None for a bug.
+
+    A JournalError of a particular kind says so itself; otherwise the SQLite result code (or
+    errno) found on the exception or anything it was raised from decides. peewee re-raises a
+    driver's error as its own class with the original as its context and first argument; after
+    SQLITE_FULL SQLite has rolled back already, so the error raised is a failed rollback whose
+    context is the real cause. Message text decides only when no code is found.
+    """
+    if isinstance(exc, PassphraseNeeded | WrongPassphrase):
+        return Fault.WRONG_PASSPHRASE
+    if isinstance(exc, NotAJournal):
+        return Fault.DAMAGED
+    if isinstance(exc, JournalBusy):
+        return Fault.BUSY
+    chain = list(_chain(exc))
+    for current in chain:
+        if (fault := _by_code(current)) is not None:
+            return fault
+    if isinstance(exc, JournalError):
+        return Fault.MISTAKE
+    if any(isinstance(getattr(c, "sqlite_errorcode", None), int) for c in chain):
+        return None  # SQLite said what it was, and it is none of the known errors
+    for current in chain:
+        text = str(current).lower()
+        for words, fault in MESSAGES:
+            if words in text:
+                return fault
+    return None
 
 
 def explain(exc: BaseException) -> str | None:
-    """What went wrong, fit to show a person, when `exc` is a refused write; else None.
+    """Plain words for a write the computer refused (a full disk, a read-only file, another
+    Rapport writing, a disk error, an unreachable file); None for anything else."""
+    fault = classify(exc)
+    return None if fault is None else WORDS.get(fault)
 
-    The chain is followed: after SQLITE_FULL, SQLite has already rolled back, so the error
-    raised is the failed rollback ("no transaction is active") and the cause is its context.
-    """
+
+def _by_code(exc: BaseException) -> Fault | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return SQLITE_CODES.get(code & 0xFF)
+    number = getattr(exc, "errno", None)
+    if isinstance(number, int):
+        return ERRNOS.get(number)
+    return None
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and every exception it was raised from or while handling, each once."""
     seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
+    todo = [exc]
+    while todo:
+        current = todo.pop(0)
+        if id(current) in seen:
+            continue
         seen.add(id(current))
-        if (words := _explain_one(current)) is not None:
-            return words
-        current = current.__cause__ or current.__context__
-    return None
-
-
-def _explain_one(exc: BaseException) -> str | None:
-    code = getattr(exc, "errno", None)
-    if code == errno.ENOSPC or code == errno.EDQUOT:
-        return FULL
-    if code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return READ_ONLY
-    text = str(exc).lower()
-    if "disk is full" in text or "no space left" in text:
-        return FULL
-    if "readonly database" in text or "read-only file system" in text:
-        return READ_ONLY
-    if "disk i/o error" in text:
-        return IO_ERROR
-    if "unable to open database file" in text:
-        return UNREACHABLE
-    return None
+        yield current
+        wrapped = [a for a in current.args[:1] if isinstance(a, BaseException)]
+        todo += [*wrapped, *(e for e in (current.__cause__, current.__context__) if e)]

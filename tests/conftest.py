@@ -7,7 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("RAPPORT_JOURNAL", None)
 
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -33,3 +35,37 @@ def journal(journal_path: Path) -> Iterator[Journal]:
     handle = open_journal(journal_path)
     yield handle
     handle.close()
+
+
+class WriteHolder:
+    """Another process holding the journal's write lock (tests/busy_holder.py) until released."""
+
+    def __init__(self, path: Path) -> None:
+        script = Path(__file__).with_name("busy_holder.py")
+        self.process = subprocess.Popen(
+            [sys.executable, str(script), str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None and self.process.stdout.readline() == "holding\n"
+
+    def release(self) -> None:
+        """Commit the other process's write and wait until it has."""
+        if self.process.returncode is None:
+            out, _ = self.process.communicate("commit\n", timeout=60)
+            assert out == "committed\n"
+
+
+@pytest.fixture
+def hold_writes() -> Iterator[Callable[[Path], WriteHolder]]:
+    """Hold a journal's write lock in another process; released at the test's end at the latest."""
+    holders: list[WriteHolder] = []
+
+    def hold(path: Path) -> WriteHolder:
+        holders.append(WriteHolder(path))
+        return holders[-1]
+
+    yield hold
+    for holder in holders:
+        holder.release()
