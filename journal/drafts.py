@@ -15,9 +15,8 @@ from peewee import DateTimeField, ForeignKeyField, TextField
 from . import notes
 from . import validate as v
 from .models import NOTE_KINDS, BaseModel, Person, fetch, now
-from .models import database as db
 from .records import NoteRecord
-from .writing import writes
+from .writing import patiently, writes
 
 
 class Draft(BaseModel):
@@ -64,14 +63,9 @@ def save_draft_quickly(
     person_id: int, kind: str, occurred_at: Any, body: str, *, wait_ms: int = 200
 ) -> None:
     """`save_draft`, waiting at most `wait_ms` for another writer (an import running in the
-    background) instead of the usual seconds: typing must never freeze for a draft."""
-    from .storage import PRAGMAS
-
-    db.execute_sql(f"PRAGMA busy_timeout = {int(wait_ms)}")
-    try:
-        save_draft(person_id, kind, occurred_at, body)
-    finally:
-        db.execute_sql(f"PRAGMA busy_timeout = {PRAGMAS['busy_timeout']}")
+    background) instead of the usual seconds, then JournalBusy: typing must never freeze."""
+    wait = wait_ms / 1000
+    patiently(lambda: save_draft(person_id, kind, occurred_at, body), first=wait, limit=wait)
 
 
 def draft_of(person_id: int) -> DraftRecord | None:

@@ -21,6 +21,9 @@ PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -16000,
 }
+# Every transaction takes the write lock as it begins: a transaction that read first and then
+# found another writer would fail at once (SQLITE_BUSY, no waiting) in WAL mode.
+LOCK_TYPE = "IMMEDIATE"
 SQLITE_HEADER = b"SQLite format 3\x00"
 OWN_TABLES = {"person", "note", "decision"}
 
@@ -60,9 +63,11 @@ def open_journal(path: str | Path, passphrase: str | None = None) -> Journal:
     if _current is not None:
         _current.close()
     if crypto.is_encrypted(path):
-        db = crypto.database(path, passphrase or "", PRAGMAS)
+        db = crypto.database(path, passphrase or "", PRAGMAS, lock_type=LOCK_TYPE)
     else:
-        db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+        db = SqliteDatabase(
+            str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type=LOCK_TYPE
+        )
     try:
         with private.private_umask():  # a new journal, its -wal and -shm: the owner's only
             db.connect()

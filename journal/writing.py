@@ -1,13 +1,18 @@
-"""How a write operation runs: one transaction, and a record of the kinds and people it changed."""
+"""How a write operation runs: one transaction that takes the write lock first, a record of the
+kinds and people it changed, and a patient wait while another Rapport is writing."""
 
 from __future__ import annotations
 
 import functools
 import inspect
+import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
+from . import faults
 from .changes import record
+from .errors import JournalBusy
 from .models import database as db
 from .records import PersonRecord
 
@@ -51,3 +56,51 @@ def people_in(result: object) -> Iterator[int]:
             yield value
     if isinstance(result, PersonRecord):
         yield result.id
+
+
+def patiently(
+    operation: Callable[[], R],
+    *,
+    on_wait: Callable[[], None] | None = None,
+    first: float = 1.0,
+    limit: float = 60.0,
+) -> R:
+    """Run `operation`, waiting while another connection holds the journal's write lock.
+
+    SQLite waits (and writes as soon as the lock is free) for `first` seconds; then `on_wait` is
+    told, once, and the wait goes on up to `limit` seconds in all; past that JournalBusy is
+    raised. Every write takes the lock when its transaction begins, so a busy operation has
+    written nothing and running it again is safe.
+    """
+    started = time.monotonic()
+    told = False
+    wait = min(first, limit)
+    while True:
+        try:
+            with _busy_timeout(wait):
+                return operation()
+        except Exception as exc:
+            if faults.classify(exc) is not faults.Fault.BUSY or isinstance(exc, JournalBusy):
+                raise
+            left = limit - (time.monotonic() - started)
+            if left <= 0:
+                raise JournalBusy(
+                    f"the journal is still busy after {limit:g} s: another Rapport (a window, an "
+                    "import or a command) is writing to it; nothing was written"
+                ) from exc
+            if on_wait is not None and not told:
+                on_wait()
+                told = True
+            wait = left
+
+
+@contextmanager
+def _busy_timeout(seconds: float) -> Iterator[None]:
+    """This thread's connection waits up to `seconds` for a lock, then as long as it did before."""
+    before = db.execute_sql("PRAGMA busy_timeout").fetchone()[0]
+    db.execute_sql(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}")
+    try:
+        yield
+    finally:
+        if not db.is_closed():  # a restore or an encryption closes the journal it ran on
+            db.execute_sql(f"PRAGMA busy_timeout = {int(before)}")

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 
 from journal import JournalError, faults, trash
+from journal.errors import JournalBusy
 from journal.paths import default_journal_path
 from journal.storage import Journal
+from journal.writing import patiently
+
+BUSY_WAIT_VAR = "RAPPORT_BUSY_WAIT"
+DEFAULT_BUSY_WAIT = 60.0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,17 +109,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import cli_commands as commands  # not for the window: it starts faster without
 
     try:
-        journal = commands.open_with_passphrase(path)
+        with commands.open_with_passphrase(path) as journal:
+            return patiently(lambda: _run(journal, args), on_wait=_say_waiting, limit=_wait_limit())
+    except JournalBusy as exc:
+        typed = shlex.join(["rapport", *(sys.argv[1:] if argv is None else argv)])
+        return _fail(f"{exc}. What you typed, to run it again:\n  {typed}")
     except JournalError as exc:
         return _fail(str(exc))
     except (KeyboardInterrupt, EOFError):
-        return _fail("interrupted")
-    try:
-        with journal:
-            return _run(journal, args)
-    except JournalError as exc:
-        return _fail(str(exc))
-    except KeyboardInterrupt:
         return _fail("interrupted")
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -121,12 +124,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("RAPPORT_DEBUG"):
             raise
-        if (plain := faults.explain(exc)) is not None:  # a full disk, a read-only folder
+        if (plain := faults.explain(exc)) is not None:  # a full disk, a busy or read-only journal
             return _fail(plain)
         return _fail(
             f"unexpected error ({exc.__class__.__name__}: {exc}); "
             "run again with RAPPORT_DEBUG=1 for details"
         )
+
+
+def _say_waiting() -> None:
+    print(
+        "rapport: another Rapport is writing to the journal; waiting for it to finish…",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def _wait_limit() -> float:
+    """How long a command waits for another Rapport writing: $RAPPORT_BUSY_WAIT seconds, or 60."""
+    try:
+        return float(os.environ.get(BUSY_WAIT_VAR) or DEFAULT_BUSY_WAIT)
+    except ValueError:
+        return DEFAULT_BUSY_WAIT
 
 
 def _run(journal: Journal, args: argparse.Namespace) -> int:
