@@ -1,130 +1,24 @@
-"""Encryption at rest with SQLCipher: telling encrypted journals apart, keying them, converting
-plain journals to encrypted ones and back."""
+"""Encryption at rest with SQLCipher: converting a closed journal (and its backups) from plain to
+encrypted, back, or to another passphrase. Telling and keying files is `sqlite_file`'s."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from peewee import Database, SqliteDatabase
-from playhouse.sqlcipher_ext import SqlCipherDatabase
-from sqlcipher3 import dbapi2 as sqlcipher
-
-from . import private
-from .errors import JournalError, PassphraseNeeded, WrongPassphrase
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-ENV_VAR = "RAPPORT_PASSPHRASE"
-DatabaseError = sqlcipher.DatabaseError
-Connection = sqlcipher.Connection
-
-
-def is_encrypted(path: str | os.PathLike[str]) -> bool:
-    """True for a file that looks like an SQLCipher database: whole pages, no SQLite header.
-
-    Without the passphrase an encrypted journal cannot be told from random bytes of the same
-    size, so "encrypted" here means "not plain SQLite, but shaped like an encrypted file".
-    """
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size == 0 or size % 512 or not path.is_file():
-            return False
-        with path.open("rb") as f:
-            return f.read(16) != SQLITE_HEADER
-    except OSError:
-        return False
-
-
-def needed_message(path: Path) -> str:
-    return (
-        f"{path} is encrypted (or it is not a Rapport journal at all): "
-        f"its passphrase is needed (type it, or set {ENV_VAR})"
-    )
-
-
-def connect(path: Path, passphrase: str | None, *, readonly: bool = False) -> Connection:
-    """An SQLCipher connection to `path`, keyed and checked; plain files open with no key.
-
-    Raises PassphraseNeeded or WrongPassphrase; a wrong key reads nothing and writes nothing.
-    """
-    encrypted = is_encrypted(path)
-    if encrypted and not passphrase:
-        raise PassphraseNeeded(needed_message(path))
-    uri = f"{Path(path).resolve().as_uri()}{'?mode=ro' if readonly else ''}"
-    con = sqlcipher.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    try:
-        con.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log
-        if encrypted:
-            con.execute(f"PRAGMA key = {quote(passphrase or '')}")
-            try:
-                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except DatabaseError as exc:
-                raise WrongPassphrase("wrong passphrase") from exc
-    except BaseException:
-        con.close()
-        raise
-    return con
-
-
-def quote(text: str) -> str:
-    """An SQL string literal (PRAGMA key takes no bound parameters)."""
-    return "'" + text.replace("'", "''") + "'"
-
-
-def database(
-    path: Path, passphrase: str, pragmas: dict[str, Any], lock_type: str
-) -> SqlCipherDatabase:
-    """The peewee database for an encrypted journal (the key is checked before this is used)."""
-    return SqlCipherDatabase(
-        str(path),
-        pragmas=pragmas,
-        passphrase=passphrase,
-        check_same_thread=False,
-        lock_type=lock_type,
-    )
-
-
-def passphrase_of(db: Database) -> str | None:
-    """The passphrase an open journal was keyed with (None for a plain journal)."""
-    if isinstance(db, SqlCipherDatabase):
-        return db.connect_params.get("passphrase")
-    return None
-
-
-def backup_target(db: Database, path: Path) -> sqlite3.Connection | Connection:
-    """A connection to write a backup of `db` into: keyed like `db`, so the copy stays encrypted.
-
-    (SQLite's backup API copies pages as they are; SQLCipher only copies between databases with
-    the same key, and refuses an unkeyed target.)
-    """
-    key = passphrase_of(db)
-    if key is None:
-        return sqlite3.connect(str(path))
-    con = sqlcipher.connect(str(path), isolation_level=None)
-    con.execute(f"PRAGMA key = {quote(key)}")
-    return con
-
-
-def open_readonly(path: Path, passphrase: str | None) -> sqlite3.Connection | Connection:
-    """A read-only connection to a journal or backup, plain or encrypted."""
-    if is_encrypted(path):
-        return connect(path, passphrase, readonly=True)
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-
-
-def require_same_kind(path: Path, journal_key: str | None) -> None:
-    """Refuse a backup whose encryption differs from the journal's (pages cannot be copied)."""
-    if is_encrypted(path) != (journal_key is not None):
-        state = "encrypted" if journal_key is not None else "not encrypted"
-        raise JournalError(
-            f"{path} cannot be restored into this journal: the journal is {state} and the backup "
-            "is not (encrypt or decrypt the journal first)"
-        )
+from . import backups, private
+from .errors import JournalError
+from .sqlite_file import ENV_VAR as ENV_VAR
+from .sqlite_file import DatabaseError as DatabaseError
+from .sqlite_file import PassphraseNeeded as PassphraseNeeded
+from .sqlite_file import WrongPassphrase as WrongPassphrase
+from .sqlite_file import connect as connect
+from .sqlite_file import inspect_file
+from .sqlite_file import is_encrypted as is_encrypted
+from .sqlite_file import passphrase_of as passphrase_of
 
 
 def check_passphrase(passphrase: str) -> str:
@@ -227,11 +121,7 @@ def _sync_folder(folder: Path) -> None:
 
 def backups_of(path: Path) -> list[Path]:
     """The backup files of the journal at `path` (its automatic and manual backups)."""
-    from . import backups
-    from .storage import Journal
-
-    unopened = Journal(path=path, db=SqliteDatabase(None))
-    return [b.path for b in backups.list_backups(unopened)]
+    return [b.path for b in backups.list_backups(path)]
 
 
 def _convert_all(
@@ -260,8 +150,6 @@ def encrypt_journal(path: str | os.PathLike[str], passphrase: str) -> list[Path]
     check_passphrase(passphrase)
     if is_encrypted(path):
         raise JournalError(f"{path} is already encrypted")
-    from .storage import inspect_file
-
     inspect_file(path)
     return _convert_all(path, None, passphrase, backups_of(path))
 
@@ -272,8 +160,6 @@ def decrypt_journal(path: str | os.PathLike[str], passphrase: str) -> list[Path]
     path = Path(path)
     if not is_encrypted(path):
         raise JournalError(f"{path} is not encrypted")
-    from .storage import inspect_file
-
     inspect_file(path, passphrase)
     return _convert_all(path, passphrase, None, _opened_by(backups_of(path), passphrase))
 
@@ -284,8 +170,6 @@ def change_passphrase(path: str | os.PathLike[str], old: str, new: str) -> list[
     check_passphrase(new)
     if not is_encrypted(path):
         raise JournalError(f"{path} is not encrypted")
-    from .storage import inspect_file
-
     inspect_file(path, old)
     return _convert_all(path, old, new, _opened_by(backups_of(path), old))
 

@@ -1,39 +1,66 @@
-"""Recovering a journal that cannot be opened: its backups, found without opening it, and a
-restore that moves the damaged file aside (never deleting it) before copying a backup in."""
+"""Restoring backups: into the open journal (undoably: what it held is backed up first), or in
+place of a journal that cannot be opened, whose damaged file is moved aside, never deleted."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
-from . import backups, private
+from . import backups, private, sqlite_file, storage
 from .backups import BackupInfo
+from .changes import record_everything
 from .errors import JournalError
+from .storage import Journal
 
 SIDE_FILES = ("-wal", "-shm")
 
 
-def backups_for(path: str | Path) -> list[BackupInfo]:
-    """The backups of the journal at `path`, newest first, without opening the journal."""
-    from .storage import Journal
+def restore(journal: Journal, source: str | Path) -> tuple[Journal, Path]:
+    """Replace the open journal's content with a backup's; the current content is backed up
+    first. Returns the reopened journal and the backup of what was there, so a restore can be
+    undone."""
+    source = Path(source).expanduser()
+    if not source.is_file():
+        raise JournalError(f"{source}: no such backup")
+    key = journal.passphrase
+    sqlite_file.inspect_file(source, key)
+    _require_same_kind(source, key)
+    safety = backups.backup(journal.path, reason="before-restore", passphrase=key)
+    try:
+        src = sqlite_file.open_file(source, key, readonly=True)
+        try:
+            src.backup(journal.db.connection())  # type: ignore[no-untyped-call]
+        finally:
+            src.close()
+    except (sqlite3.Error, sqlite_file.DatabaseError) as exc:
+        raise JournalError(f"restoring {source} failed: {exc}; nothing was changed") from exc
+    path = journal.path
+    journal.close()
+    reopened = storage.open_journal(path, key)
+    record_everything()
+    return reopened, safety
 
-    unopened = Journal(path=Path(path).expanduser(), db=SqliteDatabase(None))
-    return backups.list_backups(unopened)
+
+def _require_same_kind(path: Path, journal_key: str | None) -> None:
+    """Refuse a backup whose encryption differs from the journal's (pages cannot be copied)."""
+    if sqlite_file.is_encrypted(path) != (journal_key is not None):
+        state = "encrypted" if journal_key is not None else "not encrypted"
+        raise JournalError(
+            f"{path} cannot be restored into this journal: the journal is {state} and the backup "
+            "is not (encrypt or decrypt the journal first)"
+        )
 
 
 def newest_good_backup(path: str | Path, passphrase: str | None = None) -> BackupInfo | None:
     """The newest backup of the journal at `path` that is itself a whole, readable journal."""
-    from .storage import inspect_file
-
-    for info in backups_for(path):
+    for info in backups.list_backups(path):
         try:
-            inspect_file(info.path, passphrase)
+            sqlite_file.inspect_file(info.path, passphrase)
         except JournalError:
             continue
-        return info
+        return backups.with_people([info], passphrase)[0]
     return None
 
 
@@ -41,12 +68,10 @@ def restore_into(path: str | Path, backup: str | Path, passphrase: str | None = 
     """Put a copy of `backup` where the journal at `path` is; the file that was there (and its
     -wal and -shm) is renamed `<name>.damaged-<stamp>`, never deleted. Returns that name (a
     path that does not exist if there was no file)."""
-    from .storage import inspect_file
-
     path, backup = Path(path).expanduser(), Path(backup).expanduser()
     if not backup.is_file():
         raise JournalError(f"{backup}: no such backup")
-    inspect_file(backup, passphrase)
+    sqlite_file.inspect_file(backup, passphrase)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     damaged = path.with_name(f"{path.name}.damaged-{stamp}")
     for n in range(2, 100):

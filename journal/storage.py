@@ -10,9 +10,10 @@ from pathlib import Path
 from peewee import SqliteDatabase
 from playhouse.migrate import SqliteMigrator
 
-from . import backups, crypto, faults, migrations, private
-from .errors import JournalError, JournalTooNew, NotAJournal
+from . import backups, migrations, private, sqlite_file
+from .errors import JournalError
 from .models import database
+from .sqlite_file import inspect_file as inspect_file
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -24,8 +25,6 @@ PRAGMAS = {
 # Every transaction takes the write lock as it begins: a transaction that read first and then
 # found another writer would fail at once (SQLITE_BUSY, no waiting) in WAL mode.
 LOCK_TYPE = "IMMEDIATE"
-SQLITE_HEADER = b"SQLite format 3\x00"
-OWN_TABLES = {"person", "note", "decision"}
 
 
 @dataclass
@@ -36,6 +35,11 @@ class Journal:
     db: SqliteDatabase
     migrated_from: int | None = None
     backup_path: Path | None = None
+
+    @property
+    def passphrase(self) -> str | None:
+        """What the journal was opened with (None for a plain journal)."""
+        return sqlite_file.passphrase_of(self.db)
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -62,12 +66,7 @@ def open_journal(path: str | Path, passphrase: str | None = None) -> Journal:
     version = inspect_file(path, passphrase)
     if _current is not None:
         _current.close()
-    if crypto.is_encrypted(path):
-        db = crypto.database(path, passphrase or "", PRAGMAS, lock_type=LOCK_TYPE)
-    else:
-        db = SqliteDatabase(
-            str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type=LOCK_TYPE
-        )
+    db = sqlite_file.peewee_database(path, passphrase, PRAGMAS, LOCK_TYPE)
     try:
         with private.private_umask():  # a new journal, its -wal and -shm: the owner's only
             db.connect()
@@ -78,7 +77,7 @@ def open_journal(path: str | Path, passphrase: str | None = None) -> Journal:
     if version < migrations.LATEST_VERSION:
         if version > 0:
             reason = f"before-v{migrations.LATEST_VERSION}"
-            journal.backup_path = backups.backup(journal, reason=reason)
+            journal.backup_path = backups.backup(path, reason=reason, passphrase=passphrase)
         _migrate(db, version)
         journal.migrated_from = version
     _current = journal
@@ -90,67 +89,6 @@ def current() -> Journal:
     if _current is None or _current.db.is_closed():
         raise JournalError("no journal is open")
     return _current
-
-
-def inspect_file(path: Path, passphrase: str | None = None) -> int:
-    """The schema version of the file, checked read-only; raises if it is not usable.
-
-    An encrypted file is keyed first (a wrong or missing passphrase raises, reading nothing).
-    """
-    if path.is_dir():
-        raise NotAJournal(f"{path} is a folder, not a journal file")
-    if not path.exists() or path.stat().st_size == 0:
-        private.make_folder(path.parent)
-        return 0
-    encrypted = crypto.is_encrypted(path)
-    with path.open("rb") as f:
-        if f.read(16) != SQLITE_HEADER and not encrypted:
-            raise NotAJournal(f"{path} is not a Rapport journal (not an SQLite file)")
-    try:
-        try:
-            version, tables, integrity = _read_facts(path, passphrase, encrypted, readonly=True)
-        except (sqlite3.OperationalError, crypto.DatabaseError) as exc:
-            if "readonly" not in str(exc):
-                raise
-            # A process killed mid-write left a journal to roll back or a WAL to recover, which
-            # SQLite does only on a writable connection: let it, then read as usual.
-            version, tables, integrity = _read_facts(path, passphrase, encrypted, readonly=False)
-    except (sqlite3.DatabaseError, crypto.DatabaseError) as exc:
-        if (plain := faults.explain(exc)) is not None:  # the disk, not the file: not damaged
-            raise JournalError(f"{path} cannot be opened. {plain}") from exc
-        raise NotAJournal(f"{path} is not a readable Rapport journal ({exc})") from exc
-    if integrity != "ok":
-        raise NotAJournal(f"{path} is damaged ({integrity})")
-    if version > migrations.LATEST_VERSION:
-        raise JournalTooNew(
-            f"{path} was written by a newer Rapport (journal version {version}; this Rapport "
-            f"reads up to {migrations.LATEST_VERSION}). Update Rapport to open it; "
-            "the file was not changed."
-        )
-    if version == 0 and tables:
-        raise NotAJournal(f"{path} is an SQLite file but not a Rapport journal")
-    if version > 0 and not tables >= OWN_TABLES:
-        raise NotAJournal(f"{path} is not a Rapport journal (its tables are missing)")
-    return version
-
-
-def _read_facts(
-    path: Path, passphrase: str | None, encrypted: bool, *, readonly: bool
-) -> tuple[int, set[str], str]:
-    """(user_version, table names, quick_check result) of an SQLite file."""
-    if encrypted:
-        con = crypto.connect(path, passphrase, readonly=readonly)
-    else:
-        con = sqlite3.connect(
-            f"{path.resolve().as_uri()}{'?mode=ro' if readonly else ''}", uri=True
-        )
-    try:
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        integrity = con.execute("PRAGMA quick_check").fetchone()[0]
-    finally:
-        con.close()
-    return version, tables, integrity
 
 
 def _migrate(db: SqliteDatabase, from_version: int) -> None:

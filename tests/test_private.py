@@ -57,7 +57,7 @@ def test_opening_a_journal_others_can_read_does_not_change_it(tmp_path: Path) ->
     with open_journal(path) as journal:
         people.add_person("Ana Souza")
         assert mode(path) == 0o644
-        folder = backups.backup_dir(journal)
+        folder = backups.backup_dir(journal.path)
         assert path in private.readable_by_others(path, folder)
         assert private.make_private(path, folder)
         assert private.readable_by_others(path, folder) == []
@@ -67,11 +67,11 @@ def test_opening_a_journal_others_can_read_does_not_change_it(tmp_path: Path) ->
 def test_a_backup_and_the_backups_folder_are_private(tmp_path: Path) -> None:
     with open_journal(tmp_path / "journal.sqlite") as journal:
         people.add_person("Ana Souza")
-        copy = backups.backup(journal)
+        copy = backups.backup(journal.path)
         assert mode(copy) == 0o600
         assert mode(copy.parent) == 0o700
         assert copy.parent == tmp_path / "backups"
-        chosen = backups.backup(journal, tmp_path / "elsewhere" / "copy.sqlite")
+        chosen = backups.backup(journal.path, tmp_path / "elsewhere" / "copy.sqlite")
         assert mode(chosen) == 0o600 and mode(chosen.parent) == 0o700
         assert not list(tmp_path.rglob("*.part"))
 
@@ -80,7 +80,7 @@ def test_a_damaged_journal_moved_aside_and_the_restored_copy_are_private(tmp_pat
     path = tmp_path / "journal.sqlite"
     with open_journal(path) as journal:
         people.add_person("Ana Souza")
-        good = backups.backup(journal)
+        good = backups.backup(journal.path)
     for extra in ("-wal", "-shm"):
         side(path, extra).unlink(missing_ok=True)
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # damaged, and readable by all
@@ -147,7 +147,7 @@ def test_the_journal_and_its_backups_are_private_after_encrypting_and_decrypting
     path = tmp_path / "journal.sqlite"
     with open_journal(path) as journal:
         people.add_person("Ana Souza")
-        copy = backups.backup(journal)
+        copy = backups.backup(journal.path)
     if readable_before:
         path.chmod(0o644)
         copy.chmod(0o644)

@@ -23,7 +23,7 @@ def readable_journal(tmp_path: Path) -> tuple[Path, Path]:
     path = tmp_path / "my journal.sqlite"
     with open_journal(path) as journal:
         people.add_person("Ana Souza")
-        copy = backups.backup(journal)
+        copy = backups.backup(journal.path)
     path.chmod(0o644)
     copy.chmod(0o644)
     copy.parent.chmod(0o755)

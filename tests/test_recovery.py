@@ -29,7 +29,7 @@ def _damage(path) -> bytes:
 def test_newest_good_backup_is_restored_and_the_damaged_file_kept(journal_path):
     with open_journal(journal_path) as journal:
         people.add_person("Ana")
-        older = backups.backup(journal, reason="daily")
+        older = backups.backup(journal.path, reason="daily")
         people.add_person("Bruno")
         journal.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     newest_dir = older.parent
@@ -40,7 +40,7 @@ def test_newest_good_backup_is_restored_and_the_damaged_file_kept(journal_path):
         open_journal(journal_path)
     assert journal_path.read_bytes() == damaged_bytes  # refused, untouched
 
-    found = recovery.backups_for(journal_path)
+    found = backups.list_backups(journal_path)
     assert [b.path for b in found] == [broken, older]
     good = recovery.newest_good_backup(journal_path)
     assert good is not None and good.path == older and good.people == 1
@@ -65,7 +65,7 @@ def test_restore_into_refuses_a_bad_backup_and_changes_nothing(journal_path, tmp
 
 
 def test_no_backups_means_nothing_to_offer(tmp_path):
-    assert recovery.backups_for(tmp_path / "journal.sqlite") == []
+    assert backups.list_backups(tmp_path / "journal.sqlite") == []
     assert recovery.newest_good_backup(tmp_path / "journal.sqlite") is None
 
 
@@ -75,12 +75,12 @@ def _document(*names: str) -> dict:
 
 def test_an_import_is_preceded_by_a_backup(journal, tmp_path):
     interchange.import_journal(_document("First"))  # nobody to lose yet: no backup
-    assert backups.list_backups(journal) == []
+    assert backups.list_backups(journal.path) == []
     interchange.import_journal(_document("Second"), dry_run=True)
-    assert backups.list_backups(journal) == []
+    assert backups.list_backups(journal.path) == []
     interchange.import_journal(_document("Third"))
-    [before] = backups.list_backups(journal)
-    assert (before.reason, before.people) == ("before-import", 1)
+    [before] = backups.list_backups(journal.path)
+    assert (before.reason, backups.count_people(before.path)) == ("before-import", 1)
 
 
 def test_a_contacts_import_is_preceded_by_a_backup(journal, tmp_path):
@@ -88,14 +88,14 @@ def test_a_contacts_import_is_preceded_by_a_backup(journal, tmp_path):
     source = tmp_path / "contacts.csv"
     source.write_text("name,email\nBruno,bruno@example.com\n", encoding="utf-8")
     import_contacts(source, dry_run=True)
-    assert backups.list_backups(journal) == []
+    assert backups.list_backups(journal.path) == []
     import_contacts(source)
-    [before] = backups.list_backups(journal)
-    assert (before.reason, before.people) == ("before-import", 1)
+    [before] = backups.list_backups(journal.path)
+    assert (before.reason, backups.count_people(before.path)) == ("before-import", 1)
     document = tmp_path / "journal.json"
     document.write_text(json.dumps(_document("Carla")), encoding="utf-8")
     import_contacts(document)
-    reasons = [b.reason for b in backups.list_backups(journal)]
+    reasons = [b.reason for b in backups.list_backups(journal.path)]
     assert len(reasons) == 2 and all(r.startswith("before-import") for r in reasons)
 
 
@@ -103,7 +103,7 @@ def test_imports_keep_a_few_backups_not_all(journal):
     people.add_person("Ana")
     for n in range(backups.KEEP_LATEST + 3):
         interchange.import_journal(_document(f"P{n}"))
-    assert len(backups.list_backups(journal)) == backups.KEEP_LATEST
+    assert len(backups.list_backups(journal.path)) == backups.KEEP_LATEST
 
 
 def test_writes_by_another_process_are_noticed(journal):

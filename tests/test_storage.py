@@ -107,12 +107,12 @@ def test_folder_is_refused(tmp_path):
 def test_check_and_backup(journal, tmp_path):
     people.add_person("Ana")
     assert storage.check(journal).ok
-    copy = backups.backup(journal, tmp_path / "copy.sqlite")
+    copy = backups.backup(journal.path, tmp_path / "copy.sqlite")
     con = sqlite3.connect(copy)
     assert con.execute("SELECT name FROM person").fetchall() == [("Ana",)]
     con.close()
-    automatic = backups.backup(journal)
-    assert automatic.parent == backups.backup_dir(journal)
+    automatic = backups.backup(journal.path)
+    assert automatic.parent == backups.backup_dir(journal.path)
 
 
 def test_check_reports_broken_foreign_keys(journal):

@@ -25,6 +25,7 @@ from journal import (
     pains,
     people,
     preferences,
+    recovery,
     referrals,
     tags,
     trash,
@@ -87,8 +88,8 @@ def _empty_trash(w: World) -> None:
 
 
 def _restore_backup(w: World) -> None:
-    copy = backups.backup(journal.storage.current())
-    backups.restore(journal.storage.current(), copy)
+    copy = backups.backup(w.path)
+    recovery.restore(journal.storage.current(), copy)
 
 
 ANA, BRUNO, EVERYONE = "ana", "bruno", "everything"

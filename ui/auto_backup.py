@@ -35,7 +35,7 @@ class DailyBackup(QObject):
             return
         started = self.session.tasks.run(
             "Taking the daily backup",
-            lambda _progress: backups.daily_backup_if_due(journal),
+            lambda _progress: backups.daily_backup_if_due(journal.path, journal.passphrase),
             self._done,
             failed=self._failed,
         )

@@ -13,7 +13,18 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from journal import backups, crypto, interchange, notes, people, private, search, storage, trash
+from journal import (
+    backups,
+    crypto,
+    interchange,
+    notes,
+    people,
+    private,
+    recovery,
+    search,
+    storage,
+    trash,
+)
 from journal import validate as v
 from journal.brief import brief_markdown
 from journal.contacts import import_contacts
@@ -148,14 +159,14 @@ def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
 def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
     lines = []
     if args.fix_permissions:
-        made = private.make_private(journal.path, backups.backup_dir(journal))
+        made = private.make_private(journal.path, backups.backup_dir(journal.path))
         lines += [f"made private: {path}" for path in made] or [private.NOTHING_TO_FIX]
     report = storage.check(journal)
     if not report.ok:
         problems = [p for p in report.integrity if p != "ok"] + report.foreign_key_problems
         raise JournalError(f"{journal.path} has problems: {'; '.join(problems[:5])}")
     lines.append(f"{journal.path}: ok ({people.count_people()} people)")
-    folder = backups.backup_dir(journal)
+    folder = backups.backup_dir(journal.path)
     if readable := private.readable_by_others(journal.path, folder):
         lines.append(f"warning: {private.WARNING} ({private.names(readable, folder)})")
         lines.append(f"to make it private: {private.fix_command(journal.path)}")
@@ -163,23 +174,24 @@ def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_backup(journal: Journal, args: argparse.Namespace) -> str:
-    dest = backups.backup(journal, args.output)
+    dest = backups.backup(journal.path, args.output, passphrase=journal.passphrase)
     return f"backed up to {dest}"
 
 
 def cmd_backups(journal: Journal, args: argparse.Namespace) -> str:
-    found = backups.list_backups(journal)
+    found = backups.list_backups(journal.path)
     if not found:
-        return f"no backups yet in {backups.backup_dir(journal)}"
-    return "\n".join(
-        f"{b.taken_at:%Y-%m-%d %H:%M}  {b.reason:<16} "
-        f"{'?' if b.people is None else b.people:>6} people  {b.path}"
-        for b in found
-    )
+        return f"no backups yet in {backups.backup_dir(journal.path)}"
+    lines = []
+    for b in found:
+        people_in = backups.count_people(b.path, journal.passphrase)
+        count = "?" if people_in is None else people_in
+        lines.append(f"{b.taken_at:%Y-%m-%d %H:%M}  {b.reason:<16} {count:>6} people  {b.path}")
+    return "\n".join(lines)
 
 
 def cmd_restore(journal: Journal, args: argparse.Namespace) -> str:
-    restored, safety = backups.restore(journal, args.file)
+    restored, safety = recovery.restore(journal, args.file)
     count = people.count_people()
     restored.close()
     return f"restored {args.file} ({count} people); the journal before it is saved as {safety}"
@@ -236,7 +248,7 @@ def new_passphrase() -> str:
 
 
 def cmd_encrypt(journal: Journal, args: argparse.Namespace) -> str:
-    if crypto.passphrase_of(journal.db) is not None:
+    if journal.passphrase is not None:
         raise JournalError(f"{journal.path} is already encrypted")
     passphrase = new_passphrase()
     journal.close()
@@ -247,7 +259,7 @@ def cmd_encrypt(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_decrypt(journal: Journal, args: argparse.Namespace) -> str:
-    passphrase = crypto.passphrase_of(journal.db)
+    passphrase = journal.passphrase
     if passphrase is None:
         raise JournalError(f"{journal.path} is not encrypted")
     journal.close()

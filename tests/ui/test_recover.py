@@ -15,7 +15,7 @@ from ui.dialogs import recover_dialog
 def _damaged_journal_with_a_backup(path):
     with open_journal(path) as journal:
         people.add_person("Ana")
-        backups.backup(journal, reason="daily")
+        backups.backup(journal.path, reason="daily")
         journal.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)
@@ -49,7 +49,7 @@ def test_saying_no_leaves_the_file_alone(qtbot, journal_path, monkeypatch, messa
 def test_the_question_says_what_happened_in_plain_words(qtbot, journal_path, monkeypatch):
     monkeypatch.delenv(backups.ENV_VAR, raising=False)
     _damaged_journal_with_a_backup(journal_path)
-    [good] = recovery.backups_for(journal_path)
+    good = recovery.newest_good_backup(journal_path)
     box, restore = recover_dialog.recovery_box(journal_path, "it is damaged", good)
     qtbot.addWidget(box)
     assert "damaged, or it is not a Rapport journal" in box.text()
@@ -105,7 +105,7 @@ def test_the_daily_backup_runs_in_a_thread_after_the_window_shows(qtbot, window,
     qtbot.waitUntil(lambda: daily.result is not None, timeout=5000)
     assert daily.result.exists()
     assert "Daily backup saved" in window.statusBar().currentMessage()
-    [taken] = backups.list_backups(window.journal)
+    [taken] = backups.list_backups(window.journal.path)
     assert taken.reason == "daily"
 
 
@@ -121,5 +121,5 @@ def test_another_journal_opened_in_the_window_gets_its_daily_backup(
         people.add_person("Bruno")
     assert window.files.switch_journal(other_path)
     qtbot.waitUntil(lambda: daily._for is window.journal and not daily.running, timeout=5000)
-    qtbot.waitUntil(lambda: bool(backups.list_backups(window.journal)), timeout=5000)
+    qtbot.waitUntil(lambda: bool(backups.list_backups(window.journal.path)), timeout=5000)
     window.session.release_lock()

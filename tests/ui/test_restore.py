@@ -16,7 +16,7 @@ def test_backups_are_listed_restored_after_confirmation_and_undoable(
 ):
     monkeypatch.delenv(backups.ENV_VAR, raising=False)
     people.add_person("Ana")
-    backups.backup(window.journal, reason="daily")
+    backups.backup(window.journal.path, reason="daily")
     people.add_person("Bruno")
     window.session.announce(EVERYTHING)
     window.registry["restore"].trigger()
@@ -34,8 +34,10 @@ def test_backups_are_listed_restored_after_confirmation_and_undoable(
     asked, told = message_boxes.shown
     assert asked.icon == QMessageBox.Icon.Question and "1 person" in asked.informative
     assert told.icon == QMessageBox.Icon.Information and "To undo" in told.informative
-    [safety] = [b for b in backups.list_backups(window.journal) if b.reason == "before-restore"]
-    assert safety.people == 2
+    [safety] = [
+        b for b in backups.list_backups(window.journal.path) if b.reason == "before-restore"
+    ]
+    assert backups.count_people(safety.path) == 2
     message_boxes.expect("The backup was restored.")
     assert restore_dialog.restore_in_window(window, safety.path)
     assert [n for _, n in people.person_names()] == ["Ana", "Bruno"]
@@ -45,7 +47,7 @@ def test_backups_are_listed_restored_after_confirmation_and_undoable(
 def test_cancelling_the_confirmation_restores_nothing(qtbot, window, monkeypatch, message_boxes):
     monkeypatch.delenv(backups.ENV_VAR, raising=False)
     people.add_person("Ana")
-    backups.backup(window.journal)
+    backups.backup(window.journal.path)
     people.add_person("Bruno")
     dialog = restore_dialog.open_restore(window)
     message_boxes.expect("Restore the backup from", answer="Cancel")
@@ -65,9 +67,9 @@ def test_no_backups_says_so(qtbot, window, monkeypatch):
 def test_backups_model_passes_the_model_tester(qtmodeltester, journal, monkeypatch):
     monkeypatch.delenv(backups.ENV_VAR, raising=False)
     people.add_person("Ana")
-    backups.backup(journal, reason="before-import")
-    backups.backup(journal, reason="before-v4")
-    model = BackupsModel(backups.list_backups(journal))
+    backups.backup(journal.path, reason="before-import")
+    backups.backup(journal.path, reason="before-v4")
+    model = BackupsModel(backups.list_backups(journal.path))
     qtmodeltester.check(model)
     assert {model.index(r, 1).data() for r in range(2)} == {
         "Before an import",

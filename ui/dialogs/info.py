@@ -64,7 +64,7 @@ class AboutDialog(_TextDialog):
             "what they decided and why, kept on this computer only.</p>"
             f"<p>Journal: <code>{where}</code></p>"
         )
-        if journal and private.readable_by_others(journal.path, backups.backup_dir(journal)):
+        if journal and private.readable_by_others(journal.path, backups.backup_dir(journal.path)):
             command = html.escape(private.fix_command(journal.path))
             text += (
                 f"<p><b>{html.escape(private.WARNING.capitalize())}.</b> To make it readable "

@@ -107,7 +107,9 @@ class JournalCommands:
         journal = self.session.journal
         self._start(
             "Backing up the journal",
-            lambda _progress: backups.backup(journal),
+            lambda progress: backups.backup(
+                journal.path, passphrase=journal.passphrase, progress=progress
+            ),
             lambda dest: w.status(f"Backup saved to {dest}"),
         )
 

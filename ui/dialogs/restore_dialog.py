@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import backups
+from journal import backups, recovery
 from journal.backups import BackupInfo
 
 from ..guard import attempt
@@ -119,10 +119,15 @@ class RestoreDialog(QDialog):
 def open_restore(window: Shell) -> RestoreDialog | None:
     """Show the backups of the window's journal; a confirmed choice is restored."""
     window.flush_edits()
-    found = attempt(window, "Listing the backups", backups.list_backups, window.session.journal)
+    journal = window.session.journal
+    found = attempt(
+        window,
+        "Listing the backups",
+        lambda: backups.with_people(backups.list_backups(journal.path), journal.passphrase),
+    )
     if found is None:
         return None
-    dialog = RestoreDialog(found, backups.backup_dir(window.session.journal), window)
+    dialog = RestoreDialog(found, backups.backup_dir(journal.path), window)
     dialog.chosen.connect(lambda path: restore_in_window(window, path))
     dialog.finished.connect(dialog.deleteLater)
     window.restore_dialog = dialog
@@ -135,7 +140,7 @@ def restore_in_window(window: Shell, source: Path) -> bool:
     window.session.tasks.wait()
     window.flush_edits()
     result = attempt(
-        window, "Restoring the backup", backups.restore, window.session.journal, source
+        window, "Restoring the backup", recovery.restore, window.session.journal, source
     )
     if result is None:
         return False
