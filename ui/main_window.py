@@ -55,6 +55,7 @@ class MainWindow(Shell):
         self.lessons_page = LessonsPage(self)
         self.focus_page = FocusPage(self)
         self.person = PersonHost(self, session)
+        self.person.use_undo_stack(self.undo_stack)
         self.pages: dict[str, QWidget] = {
             "today": self.today,
             "people": self.people,

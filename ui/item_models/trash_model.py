@@ -8,7 +8,16 @@ from journal.trash import TrashItem
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-KIND_NAMES = {"person": "Person", "note": "Note", "decision": "Decision"}
+KIND_NAMES = {
+    "person": "Person",
+    "note": "Note",
+    "decision": "Decision",
+    "goal": "Goal",
+    "pain": "Pain",
+    "objection": "Objection",
+    "referral": "Referral",
+    "followup": "Follow-up",
+}
 
 
 class TrashModel(QAbstractListModel):

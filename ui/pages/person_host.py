@@ -7,6 +7,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from journal import people
@@ -87,6 +88,12 @@ class PersonHost(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.page)
+
+    def use_undo_stack(self, stack: QUndoStack) -> None:
+        """Changes made on the person page go on the window's undo stack."""
+        set_stack = getattr(self.page, "set_undo_stack", None)
+        if set_stack is not None:
+            set_stack(stack)
 
     def follow(self, session: Session) -> None:
         session.changed.connect(self.journal_changed)

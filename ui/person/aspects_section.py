@@ -23,6 +23,7 @@ from journal.models import GOAL_STATUSES, PAIN_STATUSES
 
 from .aspect_model import AspectModel, RetryingDelegate, StatusDelegate
 from .autosave import Saver
+from .undo import PageChange, Place, Step, preview
 from .widgets import muted, named
 
 
@@ -38,7 +39,8 @@ class AspectSpec:
     of: Callable[[int], list[Any]]
     add: Callable[..., Any]
     update: Callable[..., Any]
-    delete: Callable[[int], Any]
+    trash: Callable[[int], Any]
+    restore: Callable[[int], Any]
 
 
 GOALS = AspectSpec(
@@ -53,6 +55,7 @@ GOALS = AspectSpec(
     goals.add_goal,
     goals.update_goal,
     goals.trash_goal,
+    goals.restore_goal,
 )
 PAINS = AspectSpec(
     "pain",
@@ -66,6 +69,7 @@ PAINS = AspectSpec(
     pains.add_pain,
     pains.update_pain,
     pains.trash_pain,
+    pains.restore_pain,
 )
 
 
@@ -112,7 +116,9 @@ class AspectSection(QWidget):
         named(self.add_button, f"add{spec.title[:-1]}Button", f"Add the {kind}")
         self.remove_button = QPushButton("Remove")
         named(self.remove_button, f"remove{spec.title[:-1]}Button", f"Remove the selected {kind}")
-        self.remove_button.setToolTip(f"Remove for good (a {kind} that is over is better marked)")
+        self.remove_button.setToolTip(
+            f"Remove (Ctrl+Z brings it back); a {kind} that is over is better marked"
+        )
         for signal in (self.text.returnPressed, self.detail.returnPressed, self.add_button.clicked):
             signal.connect(self.add)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -172,21 +178,38 @@ class AspectSection(QWidget):
 
     def remove_selected(self) -> None:
         index = self.view.currentIndex()
-        if not index.isValid():
+        if not index.isValid() or self._person_id is None:
             return
         record = self.model.record(index.row())
-        if self._saver.run(
-            self.spec.kind, f"Removing the {self.spec.kind}", self.spec.delete, record.id
-        ):
+        kind = self.spec.kind
+        change = PageChange(
+            self._saver,
+            f"Remove the {kind} “{preview(record.text)}”",
+            kind,
+            Step(f"Removing the {kind}", self.spec.trash, (record.id,)),
+            Step(f"Bringing back the {kind}", self.spec.restore, (record.id,)),
+            Place(self._person_id, kind, record.id),
+            done=f"{kind.capitalize()} “{preview(record.text)}” removed. Undo with Ctrl+Z.",
+        )
+        if self._saver.push(change) is not None:
             self.refresh()
 
     def _write(self, record_id: int, field: str, value: Any) -> Any:
-        return self._saver.run(
-            self.spec.kind,
-            f"Saving the {self.spec.kind}",
-            self.spec.update,
-            record_id,
-            **{field: value},
+        row = self.model.row_of(record_id)
+        if row is None or self._person_id is None:
+            return None
+        kind = self.spec.kind
+        action = f"Saving the {kind}"
+        old = getattr(self.model.record(row), field)
+        return self._saver.push(
+            PageChange(
+                self._saver,
+                f"Edit the {kind} “{preview(self.model.record(row).text)}”",
+                kind,
+                Step(action, self.spec.update, (record_id,), {field: value}),
+                Step(action, self.spec.update, (record_id,), {field: old}),
+                Place(self._person_id, kind, record_id, field),
+            )
         )
 
     def _reopen_editors(self) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -23,6 +24,8 @@ from ui.session import run_write
 if TYPE_CHECKING:
     from ui.session import Session
 
+    from .undo import PageChange, Place
+
 DEBOUNCE_MS = 800
 
 
@@ -31,11 +34,29 @@ class Saver(QObject):
     is not echoed back to the page); announces each success with `saved`."""
 
     saved = Signal(str)  # what was saved: "person", "note", "goal", "decision", …
+    message = Signal(str)  # for the status bar
+    showAgain = Signal(object)  # an undo or redo changed this Place: show it
 
     def __init__(self, parent_widget: QWidget, session: Session | None = None) -> None:
         super().__init__(parent_widget)
         self._widget = parent_widget
         self.session = session
+        self.undo_stack: QUndoStack | None = None
+
+    def push(self, command: PageChange) -> Any:
+        """Make an undoable change (on the window's undo stack, when there is one); returns
+        what its operation returned, or None if it failed."""
+        if self.undo_stack is None:
+            command.redo()
+        else:
+            self.undo_stack.push(command)
+        return command.result
+
+    def status(self, text: str) -> None:
+        self.message.emit(text)
+
+    def shown_again(self, place: Place) -> None:
+        self.showAgain.emit(place)
 
     def run(self, what: str, action: str, op: Callable[..., Any], *args: Any, **kw: Any) -> Any:
         """The operation's result, or None if it failed (the person was told why)."""

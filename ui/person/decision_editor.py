@@ -26,6 +26,7 @@ from journal.records import DecisionRecord
 from .aspect_model import RetryingDelegate
 from .autosave import Binder, Saver, bind_combo, bind_date, bind_line, bind_text
 from .decision_models import ObjectionModel, open_objections_text
+from .undo import PageChange, Place, Step, preview
 from .widgets import Badge, OptionalDate, date_edit, from_qdate, named, to_qdate
 
 
@@ -177,22 +178,43 @@ class DecisionEditor(QWidget):
         return True
 
     def _write(self, field: str, value: Any) -> bool:
-        if self.decision is None:
+        d = self.decision
+        if d is None:
             return False
-        return self._updated(
-            self._saver.run(
-                "decision",
-                "Saving the decision",
-                decisions.update_decision,
-                self.decision.id,
-                **{field: value},
-            )
+        old = getattr(d, field)
+        text = f"Edit the decision on “{preview(d.offer)}”"
+        if field == "outcome":
+            text = f"Change the outcome of “{preview(d.offer)}” to {OUTCOME_LABELS[value]}"
+        action = "Saving the decision"
+        change = PageChange(
+            self._saver,
+            text,
+            "decision",
+            Step(action, decisions.update_decision, (d.id,), {field: value}),
+            Step(action, decisions.update_decision, (d.id,), {field: old}),
+            Place(d.person_id, "decision", d.id, field),
         )
+        return self._updated(self._saver.push(change))
 
     def _write_objection(self, objection_id: int, **changes: Any) -> DecisionRecord | None:
-        record = self._saver.run(
-            "decision", "Saving the objection", decisions.update_objection, objection_id, **changes
+        d = self.decision
+        objection = (
+            None if d is None else next((o for o in d.objections if o.id == objection_id), None)
         )
+        if d is None or objection is None:
+            return None
+        old = {name: getattr(objection, name) for name in changes}
+        action = "Saving the objection"
+        field = ",".join(sorted(changes))
+        change = PageChange(
+            self._saver,
+            f"Edit the objection “{preview(objection.text)}”",
+            "decision",
+            Step(action, decisions.update_objection, (objection_id,), changes),
+            Step(action, decisions.update_objection, (objection_id,), old),
+            Place(d.person_id, "objection", objection_id, field),
+        )
+        record: DecisionRecord | None = self._saver.push(change)
         self._updated(record)
         return record
 
@@ -215,18 +237,33 @@ class DecisionEditor(QWidget):
         if self.decision is None or not index.isValid():
             return
         objection = self.objections.record(index.row())
-        record = self._saver.run(
-            "decision", "Removing the objection", decisions.trash_objection, objection.id
+        change = PageChange(
+            self._saver,
+            f"Remove the objection “{preview(objection.text)}”",
+            "decision",
+            Step("Removing the objection", decisions.trash_objection, (objection.id,)),
+            Step("Bringing back the objection", decisions.restore_objection, (objection.id,)),
+            Place(self.decision.person_id, "objection", objection.id),
+            done=f"Objection “{preview(objection.text)}” removed. Undo with Ctrl+Z.",
         )
+        record = self._saver.push(change)
         if self._updated(record):
             self.objections.set_records(record.objections)
 
     def _trash(self) -> None:
-        if self.decision is None:
+        d = self.decision
+        if d is None:
             return
-        decision_id = self.decision.id
-        if self._saver.run(
-            "decision", "Moving the decision to the trash", decisions.trash_decision, decision_id
-        ):
+        decision_id = d.id
+        change = PageChange(
+            self._saver,
+            f"Move the decision on “{preview(d.offer)}” to the trash",
+            "decision",
+            Step("Moving the decision to the trash", decisions.trash_decision, (decision_id,)),
+            Step("Bringing back the decision", decisions.restore_decision, (decision_id,)),
+            Place(d.person_id, "decision", decision_id),
+            done=f"Decision on “{preview(d.offer)}” moved to the trash. Undo with Ctrl+Z.",
+        )
+        if self._saver.push(change) is not None:
             self.decision = None
             self.trashed.emit(decision_id)

@@ -132,6 +132,12 @@ class DecisionsSection(QWidget):
                 self.editor.objection_view.setCurrentIndex(self.editor.objections.index(orow))
         return True
 
+    def show_field(self, field: str) -> None:
+        """Show a field of the decision as stored, even while it has the focus (after undo)."""
+        decision = self.editor.decision
+        if decision is not None and field in self.editor.binders:
+            self.editor.binders[field].load(getattr(decision, field))
+
     def highlight_objection(self, objection_id: int) -> bool:
         for row in range(self.model.rowCount()):
             decision = self.model.record(row)

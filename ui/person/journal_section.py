@@ -21,7 +21,8 @@ from journal import drafts, notes, timeline
 
 from .autosave import Saver
 from .composer import Composer, Draft, DraftKeeper, stored_draft
-from .timeline_model import KeyRole, TimelineDelegate, TimelineModel
+from .timeline_model import EntryRole, KeyRole, TimelineDelegate, TimelineModel
+from .undo import PageChange, Place, Step, preview
 from .widgets import muted, named
 
 
@@ -216,7 +217,20 @@ class JournalSection(QWidget):
         note_id = self._selected_note()
         if note_id is None:
             return
-        if self._saver.run("note", "Moving the note to the trash", notes.trash_note, note_id):
+        if self._person_id is None:
+            return
+        entry = self.view.currentIndex().data(EntryRole)
+        body = entry.body if entry is not None else ""
+        change = PageChange(
+            self._saver,
+            f"Move the note “{preview(body)}” to the trash",
+            "note",
+            Step("Moving the note to the trash", notes.trash_note, (note_id,)),
+            Step("Bringing back the note", notes.restore_note, (note_id,)),
+            Place(self._person_id, "note", note_id),
+            done="Note moved to the trash. Undo with Ctrl+Z.",
+        )
+        if self._saver.push(change) is not None:
             if self._editing == note_id:
                 self._cancel_edit()
             self.refresh()

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from journal import people, referrals, tags
@@ -20,6 +21,7 @@ from .header import PersonHeader
 from .journal_section import JournalSection
 from .profile import ProfileSection
 from .referrals_section import ReferralsSection
+from .undo import PageChange, Place, Step, TypingFirst
 from .widgets import named
 
 if TYPE_CHECKING:
@@ -58,6 +60,8 @@ class PersonPage(QWidget):
         self._changed_id: int | None = None
         self._saver = Saver(self, session)
         self._saver.saved.connect(self._saved)
+        self._saver.message.connect(self.statusMessage)
+        self._saver.showAgain.connect(self._show_again)
 
         self.header = PersonHeader(self._commit)
         self.header.openPerson.connect(self.openPerson)
@@ -122,6 +126,26 @@ class PersonPage(QWidget):
         if focus is not None:
             self.focus_on(*focus)
 
+    def set_undo_stack(self, stack: QUndoStack) -> None:
+        """Changes made here go on the window's undo stack (Edit → Undo, Ctrl+Z)."""
+        self._saver.undo_stack = stack
+        self._typing_first = TypingFirst(self)
+        self._typing_first.watch(self)
+
+    def _show_again(self, place: Place) -> None:
+        """After an undo or a redo: show the person, with what changed selected."""
+        if self.current_person_id() != place.person_id:
+            self.openPerson.emit(place.person_id)  # the window shows the page with them
+        focus = None if place.kind == "person" else (place.kind, place.record_id)
+        self.show_person(place.person_id, focus=focus)
+        if place.field is None or self._person is None:
+            return
+        if place.kind == "person":
+            for binder in self._binders.get(place.field, []):
+                binder.load(getattr(self._person, place.field))
+        elif place.kind == "decision":
+            self.decisions.show_field(place.field)
+
     def focus_on(self, kind: str, record_id: int) -> None:
         """Switch to the section holding a record and select it."""
         if kind == "note":
@@ -139,6 +163,9 @@ class PersonPage(QWidget):
             self.decisions.highlight_objection(record_id)
         elif kind == "person":
             self.tabs.setCurrentWidget(self.profile)
+        elif kind == "referral":
+            self.tabs.setCurrentWidget(self.referrals)
+            self.referrals.highlight(record_id)
 
     def forget(self) -> None:
         """Show nobody and drop every draft, writing nothing (another journal was opened;
@@ -172,9 +199,26 @@ class PersonPage(QWidget):
     def _commit(self, field: str, value: Any) -> bool:
         if self._person is None:
             return False
+        pid = self._person.id
         label = FIELD_LABELS.get(field, field)
-        record = self._saver.run(
-            "person", f"Saving the {label}", people.update_person, self._person.id, **{field: value}
+        old = getattr(self._person, field)
+        old = list(old) if isinstance(old, tuple) else old
+        action = f"Saving the {label}"
+        text, done = f"Edit the {label}", None
+        gone = [t for t in old if t not in value] if field == "tags" else []
+        if gone and set(value) <= set(old):
+            text = f"Remove the tag {', '.join(gone)}"
+            done = f"Tag {', '.join(gone)} removed. Undo with Ctrl+Z."
+        record = self._saver.push(
+            PageChange(
+                self._saver,
+                text,
+                "person",
+                Step(action, people.update_person, (pid,), {field: value}),
+                Step(action, people.update_person, (pid,), {field: old}),
+                Place(pid, "person", pid, field),
+                done=done,
+            )
         )
         if record is None:
             return False

@@ -32,6 +32,7 @@ from journal.records import ReferralRecord
 from ui.guard import attempt
 
 from .autosave import Saver
+from .undo import PageChange, Place, Step
 from .widgets import date_edit, from_qdate, muted, named
 
 Index = QModelIndex | QPersistentModelIndex
@@ -187,6 +188,30 @@ class ReferralsSection(QWidget):
                 self._ids_by_name.setdefault(name.casefold(), []).append(pid)
         self.names.setStringList([n for pid, n in everyone if pid != self._person_id])
 
+    def _remove(self, record: ReferralRecord) -> ReferralRecord | None:
+        link = f"{record.referrer_name} introduced {record.referred_name}"
+        change = PageChange(
+            self._saver,
+            f"Remove the referral “{link}”",
+            "referral",
+            Step("Removing the referral", referrals.trash_referral, (record.id,)),
+            Step("Bringing back the referral", referrals.restore_referral, (record.id,)),
+            Place(self._person_id or record.referrer_id, "referral", record.id),
+            done=f"Referral removed ({link}). Undo with Ctrl+Z.",
+        )
+        result: ReferralRecord | None = self._saver.push(change)
+        return result
+
+    def highlight(self, referral_id: int) -> bool:
+        """Select a referral in whichever list holds it."""
+        for view, model in ((self.by_view, self.by_model), (self.to_view, self.to_model)):
+            for row in range(model.rowCount()):
+                if model.record(row).id == referral_id:
+                    self._clear_other(view)
+                    view.setCurrentIndex(model.index(row))
+                    return True
+        return False
+
     def count(self) -> int:
         return self.by_model.rowCount() + self.to_model.rowCount()
 
@@ -227,8 +252,6 @@ class ReferralsSection(QWidget):
             index = view.currentIndex()
             if index.isValid() and view.selectionModel().isSelected(index):
                 record = model.record(index.row())
-                if self._saver.run(
-                    "referral", "Removing the referral", referrals.trash_referral, record.id
-                ):
+                if self._remove(record) is not None:
                     self.refresh()
                 return
