@@ -215,4 +215,5 @@ class AspectSection(QWidget):
     def _reopen_editors(self) -> None:
         for row in range(self.model.rowCount()):
             self.view.openPersistentEditor(self.model.index(row, 2))
+        self.view.resizeColumnToContents(2)  # the status combos, opened after the reset
         self.view.resizeRowsToContents()
