@@ -6,14 +6,11 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
-
-if TYPE_CHECKING:
-    from .autosave import Saver
 
 FIELD_EDIT = 1  # QUndoCommand.id() of field edits: only those merge
 
@@ -21,6 +18,16 @@ FIELD_EDIT = 1  # QUndoCommand.id() of field edits: only those merge
 def preview(text: str, width: int = 40) -> str:
     """A record's text shortened to name it in a menu or the status bar."""
     return textwrap.shorten(text, width, placeholder=" …")
+
+
+class Saver(Protocol):
+    """What a change needs of the page's saver (ui.person.autosave.Saver)."""
+
+    def run(self, what: str, action: str, op: Callable[..., Any], *args: Any, **kw: Any) -> Any: ...
+
+    def status(self, text: str) -> None: ...
+
+    def shown_again(self, place: Place) -> None: ...
 
 
 @dataclass(frozen=True)
