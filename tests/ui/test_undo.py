@@ -229,3 +229,47 @@ def test_undo_from_the_trash_dialog_restores_every_kind(qtbot, window, ann):
     assert [f.id for f in followups.follow_ups_of(ann)] == [follow.id]
     assert people.get_person(bob).trashed_at is None
     assert dialog.empty_label.isVisibleTo(dialog)
+
+
+def test_undo_of_additions_moves_them_to_the_trash_and_redo_brings_the_same_back(
+    qtbot, window, ann
+):
+    page = opened(window, ann)
+    page.goals.text.setText("Open a second office")
+    qtbot.keyClick(page.goals.text, Qt.Key.Key_Return)
+    [goal] = goals.goals_of(ann)
+    page.decisions.offer.setText("Workshop")
+    page.decisions.record()
+    [decision] = decisions.decisions_of(ann)
+    page.decisions.editor.new_objection.setText("Too soon")
+    page.decisions.editor.add_objection()
+    [objection] = decisions.get_decision(decision.id).objections
+    page.new_note()
+    qtbot.keyClicks(page.journal.composer.body, "Met at the fair")
+    qtbot.keyClick(page.journal.composer.body, Qt.Key.Key_Return, CTRL)
+    [note] = notes.notes_of(ann)
+    assert window.undo_stack.count() == 4
+    page.tabs.setFocus()
+    for _ in range(4):
+        undo(qtbot, window)
+    assert notes.notes_of(ann) == [] and goals.goals_of(ann) == []
+    assert decisions.decisions_of(ann) == []
+    for _ in range(4):
+        redo(qtbot, window)
+    assert [n.id for n in notes.notes_of(ann)] == [note.id]  # the same records, not copies
+    assert [g.id for g in goals.goals_of(ann)] == [goal.id]
+    assert [o.id for o in decisions.get_decision(decision.id).objections] == [objection.id]
+
+
+def test_undo_of_a_note_edit_gives_back_the_text_before(qtbot, window, ann):
+    note = notes.add_note(ann, "Met at the fair")
+    page = opened(window, ann)
+    page.journal.highlight("note", note.id)
+    page.journal.edit_selected()
+    page.journal.composer.body.setPlainText("Met at the fair; she runs the shop")
+    page.journal.save_note()
+    assert notes.get_note(note.id).body == "Met at the fair; she runs the shop"
+    page.tabs.setFocus()
+    undo(qtbot, window)
+    assert notes.get_note(note.id).body == "Met at the fair"
+    assert status(window) == "Undone: Edit the note “Met at the fair”."

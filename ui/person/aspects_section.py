@@ -23,7 +23,7 @@ from journal.models import GOAL_STATUSES, PAIN_STATUSES
 
 from .aspect_model import AspectModel, RetryingDelegate, StatusDelegate
 from .autosave import Saver
-from .undo import PageChange, Place, Step, preview
+from .undo import Addition, PageChange, Place, Step, preview
 from .widgets import muted, named
 
 
@@ -160,13 +160,23 @@ class AspectSection(QWidget):
     def add(self) -> None:
         if self._person_id is None:
             return
-        record = self._saver.run(
-            self.spec.kind,
-            f"Adding the {self.spec.kind}",
-            self.spec.add,
-            self._person_id,
-            self.text.text(),
-            **{self.spec.detail: self.detail.text()},
+        kind, text = self.spec.kind, self.text.text()
+        record = self._saver.push(
+            Addition(
+                self._saver,
+                f"Add the {kind} “{preview(text)}”",
+                kind,
+                Step(
+                    f"Adding the {kind}",
+                    self.spec.add,
+                    (self._person_id, text),
+                    {self.spec.detail: self.detail.text()},
+                ),
+                self.spec.trash,
+                self.spec.restore,
+                self._person_id,
+                kind,
+            )
         )
         if record is None:
             return

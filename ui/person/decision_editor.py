@@ -26,7 +26,7 @@ from journal.records import DecisionRecord
 from .aspect_model import RetryingDelegate
 from .autosave import Binder, Saver, bind_combo, bind_date, bind_line, bind_text
 from .decision_models import ObjectionModel, open_objections_text
-from .undo import PageChange, Place, Step, preview
+from .undo import Addition, PageChange, Place, Step, preview
 from .widgets import Badge, OptionalDate, date_edit, from_qdate, named, to_qdate
 
 
@@ -221,12 +221,19 @@ class DecisionEditor(QWidget):
     def add_objection(self) -> None:
         if self.decision is None:
             return
-        record = self._saver.run(
-            "decision",
-            "Adding the objection",
-            decisions.add_objection,
-            self.decision.id,
-            self.new_objection.text(),
+        text = self.new_objection.text()
+        record = self._saver.push(
+            Addition(
+                self._saver,
+                f"Add the objection “{preview(text)}”",
+                "decision",
+                Step("Adding the objection", decisions.add_objection, (self.decision.id, text)),
+                decisions.trash_objection,
+                decisions.restore_objection,
+                self.decision.person_id,
+                "objection",
+                id_of=lambda d: max(o.id for o in d.objections),
+            )
         )
         if self._updated(record):
             self.objections.set_records(record.objections)

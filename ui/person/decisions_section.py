@@ -22,6 +22,7 @@ from journal.records import DecisionRecord
 from .autosave import Saver
 from .decision_editor import DecisionEditor, outcome_combo
 from .decision_models import DecisionListModel
+from .undo import Addition, Step, preview
 from .widgets import muted, named
 
 
@@ -148,13 +149,22 @@ class DecisionsSection(QWidget):
     def record(self) -> None:
         if self._person_id is None:
             return
-        record: DecisionRecord | None = self._saver.run(
-            "decision",
-            "Recording the decision",
-            decisions.record_decision,
-            self._person_id,
-            self.offer.text(),
-            self.outcome.currentData(),
+        offer = self.offer.text()
+        record: DecisionRecord | None = self._saver.push(
+            Addition(
+                self._saver,
+                f"Record the decision on “{preview(offer)}”",
+                "decision",
+                Step(
+                    "Recording the decision",
+                    decisions.record_decision,
+                    (self._person_id, offer, self.outcome.currentData()),
+                ),
+                decisions.trash_decision,
+                decisions.restore_decision,
+                self._person_id,
+                "decision",
+            )
         )
         if record is None:
             return

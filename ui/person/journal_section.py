@@ -22,7 +22,7 @@ from journal import drafts, notes, timeline
 from .autosave import Saver
 from .composer import Composer, Draft, DraftKeeper, stored_draft
 from .timeline_model import EntryRole, KeyRole, TimelineDelegate, TimelineModel
-from .undo import PageChange, Place, Step, preview
+from .undo import Addition, PageChange, Place, Step, preview
 from .widgets import muted, named
 
 
@@ -155,23 +155,38 @@ class JournalSection(QWidget):
         body = self.composer.body.toPlainText()
         kind = self.composer.kind.currentData()
         when = self.composer.occurred_at()
+        pid = self._person_id
         if self._editing is not None:
             changes = {"body": body, "kind": kind}
             if when is not None:
                 changes["occurred_at"] = when
-            record = self._saver.run(
-                "note", "Saving the note", notes.update_note, self._editing, **changes
+            old = notes.get_note(self._editing)
+            before = {"body": old.body, "kind": old.kind, "occurred_at": old.occurred_at}
+            change: PageChange = PageChange(
+                self._saver,
+                f"Edit the note “{preview(old.body)}”",
+                "note",
+                Step("Saving the note", notes.update_note, (self._editing,), changes),
+                Step("Saving the note", notes.update_note, (self._editing,), before),
+                Place(pid, "note", self._editing),
             )
         else:
-            record = self._saver.run(
+            change = Addition(
+                self._saver,
+                f"Add the note “{preview(body)}”",
                 "note",
-                "Saving the note",
-                drafts.add_note_from_draft,
-                self._person_id,
-                body,
-                kind=kind,
-                occurred_at=when,
+                Step(
+                    "Saving the note",
+                    drafts.add_note_from_draft,
+                    (pid, body),
+                    {"kind": kind, "occurred_at": when},
+                ),
+                notes.trash_note,
+                notes.restore_note,
+                pid,
+                "note",
             )
+        record = self._saver.push(change)
         if record is None:
             self.keeper.write()  # what was typed stays, in the window and as the draft
             return

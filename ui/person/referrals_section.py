@@ -32,7 +32,7 @@ from journal.records import ReferralRecord
 from ui.guard import attempt
 
 from .autosave import Saver
-from .undo import PageChange, Place, Step
+from .undo import Addition, PageChange, Place, Step
 from .widgets import date_edit, from_qdate, muted, named
 
 Index = QModelIndex | QPersistentModelIndex
@@ -232,14 +232,22 @@ class ReferralsSection(QWidget):
         pair = (self._person_id, other)
         referrer, referred = pair if self.direction.currentData() == "from" else pair[::-1]
         on: dt.date = from_qdate(self.on.date())
-        record = self._saver.run(
-            "referral",
-            "Linking the referral",
-            referrals.add_referral,
-            referrer,
-            referred,
-            on=on,
-            context=self.context.text(),
+        record = self._saver.push(
+            Addition(
+                self._saver,
+                f"Link the referral with {self.other.text().strip()}",
+                "referral",
+                Step(
+                    "Linking the referral",
+                    referrals.add_referral,
+                    (referrer, referred),
+                    {"on": on, "context": self.context.text()},
+                ),
+                referrals.trash_referral,
+                referrals.restore_referral,
+                self._person_id,
+                "referral",
+            )
         )
         if record is None:
             return

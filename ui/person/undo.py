@@ -112,6 +112,36 @@ class PageChange(QUndoCommand):
         return self._saver.run(self._what, step.action, step.op, *step.args, **step.kwargs)
 
 
+class Addition(PageChange):
+    """Adding a record: undo moves it to the trash, redo brings the same record back."""
+
+    def __init__(
+        self,
+        saver: Saver,
+        text: str,
+        what: str,
+        add: Step,
+        trash: Callable[[int], Any],
+        restore: Callable[[int], Any],
+        person_id: int,
+        kind: str,
+        *,
+        id_of: Callable[[Any], int] = lambda record: int(record.id),
+    ) -> None:
+        super().__init__(saver, text, what, add, add, Place(person_id, kind, 0))
+        self._trash, self._restore, self._id_of = trash, restore, id_of
+
+    def redo(self) -> None:
+        first = self._first
+        super().redo()
+        if first and self.result is not None:
+            record_id = self._id_of(self.result)
+            kind = self.place.kind
+            self.place = Place(self.place.person_id, kind, record_id)
+            self._do = Step(f"Bringing back the {kind}", self._restore, (record_id,))
+            self._undo = Step(f"Removing the {kind}", self._trash, (record_id,))
+
+
 class TypingFirst(QObject):
     """Ctrl+Z in a text field undoes its own typing while it has some; with none left it goes
     to the window (Edit → Undo), as a field just loaded or saved has nothing of its own."""
