@@ -273,3 +273,17 @@ def test_undo_of_a_note_edit_gives_back_the_text_before(qtbot, window, ann):
     undo(qtbot, window)
     assert notes.get_note(note.id).body == "Met at the fair"
     assert status(window) == "Undone: Edit the note “Met at the fair”."
+
+
+def test_undo_with_an_edit_still_waiting_saves_it_outside_the_undo(qtbot, window, ann):
+    goal = goals.add_goal(ann, "Grow")
+    d = decisions.record_decision(ann, "Workshop", "weak_no")
+    page = opened(window, ann)
+    page.goals.highlight(goal.id)
+    page.goals.remove_selected()
+    page.focus_on("decision", d.id)
+    page.decisions.editor.reason.setPlainText("Budget")  # saved after a pause, not yet
+    window.registry["undo"].trigger()  # showing the goal again writes the waiting edit
+    assert [g.id for g in goals.goals_of(ann)] == [goal.id]
+    assert decisions.get_decision(d.id).reason == "Budget"
+    assert (window.undo_stack.count(), window.undo_stack.index()) == (1, 0)

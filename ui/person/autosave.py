@@ -42,11 +42,12 @@ class Saver(QObject):
         self._widget = parent_widget
         self.session = session
         self.undo_stack: QUndoStack | None = None
+        self._replaying = False
 
     def push(self, command: PageChange) -> Any:
         """Make an undoable change (on the window's undo stack, when there is one); returns
         what its operation returned, or None if it failed."""
-        if self.undo_stack is None:
+        if self.undo_stack is None or self._replaying:  # no push inside an undo or a redo
             command.redo()
         else:
             self.undo_stack.push(command)
@@ -56,7 +57,11 @@ class Saver(QObject):
         self.message.emit(text)
 
     def shown_again(self, place: Place) -> None:
-        self.showAgain.emit(place)
+        self._replaying = True
+        try:
+            self.showAgain.emit(place)
+        finally:
+            self._replaying = False
 
     def run(self, what: str, action: str, op: Callable[..., Any], *args: Any, **kw: Any) -> Any:
         """The operation's result, or None if it failed (the person was told why)."""
