@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from journal import decisions, followups, goals, notes, pains, people, referrals
 from ui.dialogs.trash import TrashDialog
+from ui.person.widgets import to_qdate
 
 from .helpers import CTRL
 
@@ -287,3 +288,66 @@ def test_undo_with_an_edit_still_waiting_saves_it_outside_the_undo(qtbot, window
     assert [g.id for g in goals.goals_of(ann)] == [goal.id]
     assert decisions.get_decision(d.id).reason == "Budget"
     assert (window.undo_stack.count(), window.undo_stack.index()) == (1, 0)
+
+
+def test_undo_brings_back_a_removed_follow_up_and_its_edits(qtbot, window, ann):
+    due = dt.date.today() + dt.timedelta(days=3)
+    follow = followups.add_follow_up(ann, "Send the case study", due)
+    page = opened(window, ann)
+    section = page.followups
+    assert page.tabs.tabText(page.tabs.indexOf(section)) == "Follo&w-ups (1)"
+    done = section.model.index(0, 2)
+    assert section.model.setData(done, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert followups.follow_ups_of(ann, include_done=True)[0].done
+    later = due + dt.timedelta(days=7)
+    assert section.model.setData(section.model.index(0, 1), to_qdate(later))
+    assert followups.follow_ups_of(ann, include_done=True)[0].due_on == later
+    page.focus_on("followup", follow.id)
+    section.remove_button.click()
+    assert followups.follow_ups_of(ann, include_done=True) == []
+    assert status(window) == "Follow-up “Send the case study” removed. Undo with Ctrl+Z."
+    page.tabs.setFocus()
+    undo(qtbot, window)
+    assert [f.id for f in followups.follow_ups_of(ann, include_done=True)] == [follow.id]
+    assert section.view.currentIndex().row() == 0
+    undo(qtbot, window)
+    assert followups.follow_ups_of(ann, include_done=True)[0].due_on == due
+    undo(qtbot, window)
+    assert not followups.follow_ups_of(ann)[0].done
+    assert section.model.index(0, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+
+
+def test_a_follow_up_is_added_with_its_due_date_and_undone(qtbot, window, ann):
+    page = opened(window, ann)
+    section = page.followups
+    section.due.setDate(to_qdate(dt.date(2031, 5, 2)))
+    section.what.setText("Call about the renewal")
+    qtbot.keyClick(section.what, Qt.Key.Key_Return)
+    [added] = followups.follow_ups_of(ann)
+    assert (added.what, added.due_on) == ("Call about the renewal", dt.date(2031, 5, 2))
+    assert section.model.index(0, 1).data() == "2 May 2031"
+    assert section.what.text() == ""
+    page.tabs.setFocus()
+    undo(qtbot, window)
+    assert followups.follow_ups_of(ann) == []
+
+
+def test_an_empty_follow_up_is_refused_and_what_was_typed_stays(qtbot, window, ann, message_boxes):
+    page = opened(window, ann)
+    page.followups.what.setText("   ")
+    message_boxes.expect("what")
+    page.followups.add_button.click()
+    assert message_boxes.only().name == "errorDialog"
+    assert page.followups.what.text() == "   "
+    assert followups.follow_ups_of(ann) == []
+    assert window.undo_stack.count() == 0
+
+
+def test_follow_up_model_passes_the_model_tester(qtmodeltester, journal, ann):
+    from ui.person.followup_model import FollowUpModel
+
+    followups.add_follow_up(ann, "Send the case study", dt.date.today())
+    followups.add_follow_up(ann, "Call back", dt.date.today())
+    model = FollowUpModel(lambda *_: None)
+    model.set_records(followups.follow_ups_of(ann))
+    qtmodeltester.check(model)

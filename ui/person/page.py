@@ -1,5 +1,5 @@
 """The person page: an editable header over sections (Journal, Goals, Pains, Decisions,
-Referrals, Profile). Every edit saves as it is made."""
+Referrals, Follow-ups, Profile). Every edit saves as it is made."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ui.guard import attempt
 from .aspects_section import GOALS, PAINS, AspectSection
 from .autosave import Binder, Saver
 from .decisions_section import DecisionsSection
+from .followups_section import FollowUpsSection
 from .header import PersonHeader
 from .journal_section import JournalSection
 from .profile import ProfileSection
@@ -42,6 +43,7 @@ SECTIONS = {
     "pains": "&Pains",
     "decisions": "&Decisions",
     "referrals": "&Referrals",
+    "followups": "Follo&w-ups",
     "profile": "Pr&ofile",
 }
 
@@ -72,6 +74,7 @@ class PersonPage(QWidget):
         self.decisions = DecisionsSection(self._saver)
         self.referrals = ReferralsSection(self._saver)
         self.referrals.openPerson.connect(self.openPerson)
+        self.followups = FollowUpsSection(self._saver)
         self.profile = ProfileSection(self._commit)
 
         self.tabs = QTabWidget()
@@ -122,6 +125,7 @@ class PersonPage(QWidget):
         self.pains.show_person(person_id)
         self.decisions.show_person(person_id)
         self.referrals.show_person(person_id)
+        self.followups.show_person(person_id)
         self._update_tab_titles()
         if focus is not None:
             self.focus_on(*focus)
@@ -163,6 +167,9 @@ class PersonPage(QWidget):
             self.decisions.highlight_objection(record_id)
         elif kind == "person":
             self.tabs.setCurrentWidget(self.profile)
+        elif kind == "followup":
+            self.tabs.setCurrentWidget(self.followups)
+            self.followups.highlight(record_id)
         elif kind == "referral":
             self.tabs.setCurrentWidget(self.referrals)
             self.referrals.highlight(record_id)
@@ -176,7 +183,7 @@ class PersonPage(QWidget):
         self._person = None
         self._changed_id = None
         self.journal.forget()
-        for section in (self.goals, self.pains, self.decisions, self.referrals):
+        for section in (self.goals, self.pains, self.decisions, self.referrals, self.followups):
             section.forget()
         self.setEnabled(False)
 
@@ -253,6 +260,7 @@ class PersonPage(QWidget):
             "pains": self.pains.count(),
             "decisions": self.decisions.count(),
             "referrals": self.referrals.count(),
+            "followups": self.followups.count(),
         }
         for i, (section, title) in enumerate(SECTIONS.items()):
             n = counts.get(section)
