@@ -151,6 +151,4 @@ class RetryingDelegate(QStyledItemDelegate):
         if typed != index.data(Qt.ItemDataRole.EditRole):
             kept = QPersistentModelIndex(index)
             self._pending = (kept, typed)
-            QTimer.singleShot(
-                0, self, lambda: kept.isValid() and self._view.edit(QModelIndex(kept))
-            )
+            QTimer.singleShot(0, self, lambda: kept.isValid() and self._view.edit(kept))

@@ -39,6 +39,11 @@ def _qdatetime(when: dt.datetime) -> QDateTime:
     return QDateTime.fromString(when.strftime("%Y-%m-%dT%H:%M:%S"), Qt.DateFormat.ISODate)
 
 
+def _datetime(when: QDateTime) -> dt.datetime:
+    """The local time shown, to the second."""
+    return dt.datetime.fromisoformat(when.toString(Qt.DateFormat.ISODate))
+
+
 class Composer(QWidget):
     """Widgets only; the Journal section does the saving when `submitted` fires."""
 
@@ -110,7 +115,7 @@ class Composer(QWidget):
         self.notice.setVisible(bool(text))
 
     def draft(self, note_id: int | None) -> Draft:
-        when = self.when.dateTime().toPython() if self._when_touched or note_id else None
+        when = _datetime(self.when.dateTime()) if self._when_touched or note_id else None
         return Draft(self.body.toPlainText(), self.kind.currentData(), when, note_id)
 
     def set_draft(self, draft: Draft) -> None:
@@ -141,7 +146,7 @@ class Composer(QWidget):
         """The chosen time, or None to mean "now" (the person did not change it)."""
         if not self._when_touched:
             return None
-        return self.when.dateTime().toPython().replace(microsecond=0)
+        return _datetime(self.when.dateTime())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.body and event.type() == QEvent.Type.KeyPress:

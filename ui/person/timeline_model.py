@@ -44,8 +44,9 @@ def markdown(entry: TimelineEntry) -> str:
         label = {"goal": "Why: ", "pain": "Ramifications: "}.get(entry.kind, "")
         parts.append(f"{label}{entry.body}")
     if entry.kind == "decision":
-        if entry.detail.get("open_objections"):
-            parts.append("Open objections: " + "; ".join(map(str, entry.detail["open_objections"])))
+        objections = entry.detail.get("open_objections")
+        if isinstance(objections, list | tuple) and objections:
+            parts.append("Open objections: " + "; ".join(map(str, objections)))
         if entry.detail.get("lesson"):
             parts.append(f"Lesson: {entry.detail['lesson']}")
         if entry.detail.get("revisit_on"):
