@@ -3,10 +3,19 @@ fails it (after qutebrowser's tests/helpers/messagemock.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+STATIC = {
+    "information": QMessageBox.Icon.Information,
+    "question": QMessageBox.Icon.Question,
+    "warning": QMessageBox.Icon.Warning,
+    "critical": QMessageBox.Icon.Critical,
+}
 
 
 @dataclass(frozen=True)
@@ -72,9 +81,27 @@ class MessageBoxes:
         return box.result()
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Answer boxes in place of exec() and open() until the test ends."""
+        """Answer boxes in place of exec(), open() and the static helpers until the test ends."""
         monkeypatch.setattr(QMessageBox, "exec", lambda box: self.answer(box))
         monkeypatch.setattr(QMessageBox, "open", lambda box, *_: self.answer(box))
+        for name, icon in STATIC.items():
+            monkeypatch.setattr(QMessageBox, name, staticmethod(self._static(icon)))
+
+    def _static(self, icon: QMessageBox.Icon) -> Callable[..., QMessageBox.StandardButton]:
+        """QMessageBox.warning(parent, title, text, buttons, default) and its siblings."""
+
+        def show(parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+            buttons = args[0] if args else kwargs.get("buttons", QMessageBox.StandardButton.Ok)
+            box = QMessageBox(icon, title, text, buttons, parent)
+            self.answer(box)
+            clicked = box.clickedButton()
+            return (
+                QMessageBox.StandardButton.NoButton
+                if clicked is None
+                else box.standardButton(clicked)
+            )
+
+        return show
 
     def check(self) -> None:
         """Fail the test if a box came that it did not expect, or an expected one never came."""
