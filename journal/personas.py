@@ -159,7 +159,11 @@ def personas() -> list[Persona]:
     for o in (
         Objection.select()
         .join(Decision)
-        .where(Decision.person.in_(of_personas), Decision.trashed_at.is_null())
+        .where(
+            Decision.person.in_(of_personas),
+            Decision.trashed_at.is_null(),
+            Objection.trashed_at.is_null(),
+        )
         .order_by(Objection.id)
     ):
         raised[o.decision_id].append(o)
@@ -197,7 +201,7 @@ def _open(
 ) -> dict[int, list[Mention]]:
     query = (
         model.select(model.id, model.person, model.text)
-        .where(model.person.in_(of_personas), model.status == "open")
+        .where(model.person.in_(of_personas), model.status == "open", model.trashed_at.is_null())
         .order_by(model.created_at, model.id)
         .tuples()
     )

@@ -17,6 +17,7 @@ from journal import (
     notes,
     pains,
     people,
+    personas,
     referrals,
     search,
     tags,
@@ -209,3 +210,21 @@ def test_markdown_export_leaves_the_trash_out(ana, tmp_path):
     goals.trash_goal(goals.add_goal(ana.id, "Secret plan").id)
     written = export_markdown(tmp_path / "md")
     assert all("Secret plan" not in p.read_text(encoding="utf-8") for p in written if p.is_file())
+
+
+def test_personas_leave_the_trash_out(ana):
+    tags.set_tags(ana.id, ["Bakers"])
+    tags.set_persona("Bakers", True)
+    goal = goals.add_goal(ana.id, "Open a second shop")
+    pain = pains.add_pain(ana.id, "Flour prices")
+    decision = decisions.record_decision(ana.id, "Audit", "weak_no", objections=["Too dear"])
+    goals.trash_goal(goal.id)
+    pains.trash_pain(pain.id)
+    decisions.trash_objection(decision.objections[0].id)
+    [bakers] = personas.personas()
+    assert (bakers.goals, bakers.pains, bakers.objections) == ((), (), ())
+    trash.restore("goal", goal.id)
+    trash.restore("objection", decision.objections[0].id)
+    [bakers] = personas.personas()
+    assert [g.text for g in bakers.goals] == ["Open a second shop"]
+    assert [m.text for _, mentions in bakers.objections for m in mentions] == ["Too dear"]
