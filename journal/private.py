@@ -73,9 +73,10 @@ def mode(path: str | os.PathLike[str]) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
-def set_mode(path: str | os.PathLike[str], mode: int) -> None:
+def set_mode(path: str | os.PathLike[str], bits: int) -> None:
+    """chmod where the platform has modes (Windows: only a read-only flag)."""
     if HAS_MODES:
-        os.chmod(path, mode)
+        os.chmod(path, bits)
 
 
 def make_folder(path: str | os.PathLike[str]) -> Path:
