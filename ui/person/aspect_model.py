@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -31,15 +32,12 @@ Writer = Callable[[int, str, Any], Any]
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class AspectModel(QAbstractTableModel):
-    """Holds goal or pain records; `detail` names the second field ("why" or "ramifications")."""
+class RecordTable(QAbstractTableModel):
+    """Rows of a person's records (each with an `id`); the columns are the subclass's, and
+    `writer` saves an edited field."""
 
-    def __init__(
-        self, headers: Sequence[str], detail: str, writer: Writer, parent: Any = None
-    ) -> None:
+    def __init__(self, writer: Writer, parent: Any = None) -> None:
         super().__init__(parent)
-        self._headers = list(headers)
-        self._fields = ("text", detail, "status")
         self._writer = writer
         self._records: list[Any] = []
 
@@ -58,6 +56,38 @@ class AspectModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
+
+    def write(self, row: int, field: str, value: Any) -> bool:
+        """Save one field of a row's record (nothing if unchanged); the row shows the result."""
+        record = self._records[row]
+        if getattr(record, field) == value:
+            return False
+        updated = self._writer(record.id, field, value)
+        if updated is None:
+            return False
+        self._records[row] = updated
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        return True
+
+    def select_in(self, view: QTableView, record_id: int) -> bool:
+        """Select a record's row in `view` and scroll to it; False if it is not listed."""
+        row = self.row_of(record_id)
+        if row is None:
+            return False
+        view.selectRow(row)
+        view.scrollTo(self.index(row, 0))
+        return True
+
+
+class AspectModel(RecordTable):
+    """Holds goal or pain records; `detail` names the second field ("why" or "ramifications")."""
+
+    def __init__(
+        self, headers: Sequence[str], detail: str, writer: Writer, parent: Any = None
+    ) -> None:
+        super().__init__(writer, parent)
+        self._headers = list(headers)
+        self._fields = ("text", detail, "status")
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._fields)
@@ -88,16 +118,7 @@ class AspectModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
-        record = self._records[index.row()]
-        field = self._fields[index.column()]
-        if getattr(record, field) == value:
-            return False
-        updated = self._writer(record.id, field, value)
-        if updated is None:
-            return False
-        self._records[index.row()] = updated
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
-        return True
+        return self.write(index.row(), self._fields[index.column()], value)
 
 
 class StatusDelegate(QStyledItemDelegate):

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from journal.records import FollowUpRecord
 
 from ..item_models.headers import column_title
-from .aspect_model import Writer
+from .aspect_model import RecordTable
 from .widgets import DATE_FORMAT, from_qdate, to_qdate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -20,27 +20,10 @@ HEADERS = ("Follow-up", "Due", "Done")
 _ROOT = QModelIndex()
 
 
-class FollowUpModel(QAbstractTableModel):
-    def __init__(self, writer: Writer, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._writer = writer
-        self._records: list[FollowUpRecord] = []
-
-    def set_records(self, records: list[FollowUpRecord]) -> None:
-        if list(records) == self._records:
-            return
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
-
+class FollowUpModel(RecordTable):
     def record(self, row: int) -> FollowUpRecord:
-        return self._records[row]
-
-    def row_of(self, record_id: int) -> int | None:
-        return next((r for r, rec in enumerate(self._records) if rec.id == record_id), None)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._records)
+        record: FollowUpRecord = self._records[row]
+        return record
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(FIELDS)
@@ -90,13 +73,4 @@ class FollowUpModel(QAbstractTableModel):
             value = from_qdate(value) if column == 1 and not isinstance(value, dt.date) else value
         else:
             return False
-        record = self._records[index.row()]
-        field = FIELDS[column]
-        if getattr(record, field) == value:
-            return False
-        updated = self._writer(record.id, field, value)
-        if updated is None:
-            return False
-        self._records[index.row()] = updated
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
-        return True
+        return self.write(index.row(), FIELDS[column], value)

@@ -99,12 +99,7 @@ class FollowUpsSection(QWidget):
         return sum(not self.model.record(row).done for row in range(self.model.rowCount()))
 
     def highlight(self, record_id: int) -> bool:
-        row = self.model.row_of(record_id)
-        if row is None:
-            return False
-        self.view.selectRow(row)
-        self.view.scrollTo(self.model.index(row, 0))
-        return True
+        return self.model.select_in(self.view, record_id)
 
     def add(self) -> None:
         if self._person_id is None:
