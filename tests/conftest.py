@@ -69,3 +69,35 @@ def hold_writes() -> Iterator[Callable[[Path], WriteHolder]]:
     yield hold
     for holder in holders:
         holder.release()
+
+
+# A `sitecustomize` on PYTHONPATH whose import hook fails Qt's modules with the dynamic loader's
+# own words, as on a machine where that system library is not installed.
+HIDE_QT = """
+import sys
+
+class HideQt:
+    def find_spec(self, name, path=None, target=None):
+        if name in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
+            raise ImportError({error!r})
+        return None
+
+sys.meta_path.insert(0, HideQt())
+"""
+
+
+@pytest.fixture
+def hide_qt_library(tmp_path: Path) -> Callable[[str], dict[str, str]]:
+    """Makes the environment of a child Python that fails to load Qt, as if `soname` were not
+    installed."""
+
+    def environment(soname: str) -> dict[str, str]:
+        folder = tmp_path / f"without-{soname}"
+        folder.mkdir()
+        error = f"{soname}: cannot open shared object file: No such file or directory"
+        (folder / "sitecustomize.py").write_text(HIDE_QT.format(error=error), encoding="utf-8")
+        env = dict(os.environ, PYTHONPATH=str(folder), QT_QPA_PLATFORM="offscreen")
+        env.pop("RAPPORT_JOURNAL", None)
+        return env
+
+    return environment

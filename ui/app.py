@@ -18,6 +18,7 @@ from . import bugs, paint_probe, single_instance
 from .auto_backup import DailyBackup
 from .dialogs import journal_files, passphrase, recover_dialog
 from .dialogs.passphrase_lock import IdleLock
+from .icons import icon
 from .live_refresh import JournalWatch
 from .main_window import MainWindow
 from .session import Session
@@ -48,6 +49,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     if app.applicationName() in ("", "python", "python3", "pytest"):
         app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("rapport")  # the launcher's entry (make install) owns the window
+    app.setWindowIcon(icon("rapport"))
     apply_style(app)
     return app
 

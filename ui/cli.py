@@ -10,6 +10,7 @@ import os
 import shlex
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 
 from journal import JournalError, faults, trash
 from journal.errors import JournalBusy
@@ -19,6 +20,16 @@ from journal.writing import patiently
 
 BUSY_WAIT_VAR = "RAPPORT_BUSY_WAIT"
 DEFAULT_BUSY_WAIT = 60.0
+
+from . import qt_check
+
+
+def version() -> str:
+    """Rapport's version, from the installed package's metadata."""
+    try:
+        return metadata.version("rapport")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--journal", metavar="PATH", help="journal file (default: $RAPPORT_JOURNAL, then app data)"
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     parser.add_argument(
         "--demo", action="store_true", help="open a copy of the sample journal in the window"
     )
@@ -103,8 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     path = default_journal_path(args.journal)
     if args.command is None:
-        from .app import run_app  # Qt is imported only for the window
-
+        try:
+            from .app import run_app  # Qt is imported only for the window
+        except ImportError as exc:
+            if (plain := qt_check.explain(str(exc))) is None:
+                raise
+            print(plain, file=sys.stderr)
+            return 1
         return run_app(None if args.demo else path, demo=args.demo)
     from . import cli_commands as commands  # not for the window: it starts faster without
 

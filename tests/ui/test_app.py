@@ -33,3 +33,10 @@ def test_sample_journal_opens_in_the_window(window) -> None:
     window.journal.close()
     sample_folder.remove_own()
     assert not path.parent.exists()
+
+
+def test_the_window_carries_the_application_icon_and_its_desktop_entry(qapp) -> None:
+    application = app_module.application()
+    assert not application.windowIcon().isNull()
+    assert application.windowIcon().availableSizes()  # drawn from resources/icons/rapport.svg
+    assert application.desktopFileName() == "rapport"  # packaging/rapport.desktop.in, installed
