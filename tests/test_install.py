@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("journal", "ui", "resources", "packaging")
 FILES = ("pyproject.toml", "README.md", "Makefile")
 NO_CACHE = shutil.ignore_patterns("__pycache__", "*.pyc")
+# Building the wheel takes ~5 s on a quiet machine, several times that on a busy one.
+pytestmark = pytest.mark.timeout(300)
 
 
 def copy_checkout(target: Path) -> Path:
