@@ -18,10 +18,10 @@ from journal.paths import default_journal_path
 from journal.storage import Journal
 from journal.writing import patiently
 
+from . import qt_check
+
 BUSY_WAIT_VAR = "RAPPORT_BUSY_WAIT"
 DEFAULT_BUSY_WAIT = 60.0
-
-from . import qt_check
 
 
 def version() -> str:
