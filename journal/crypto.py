@@ -11,10 +11,10 @@ from typing import Any
 
 from . import backups, private
 from .errors import JournalError
+from .errors import PassphraseNeeded as PassphraseNeeded
+from .errors import WrongPassphrase as WrongPassphrase
 from .sqlite_file import ENV_VAR as ENV_VAR
 from .sqlite_file import DatabaseError as DatabaseError
-from .sqlite_file import PassphraseNeeded as PassphraseNeeded
-from .sqlite_file import WrongPassphrase as WrongPassphrase
 from .sqlite_file import connect as connect
 from .sqlite_file import inspect_file
 from .sqlite_file import is_encrypted as is_encrypted

@@ -49,9 +49,6 @@ class ParsedFile:
     document: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
 
-LISTS = ("emails", "phones", "tags")
-
-
 def _text(value: str) -> str:
     return value.replace("\x00", "").strip()
 
@@ -70,8 +67,17 @@ def tidy(contact: Contact) -> Contact:
         return contact
     return replace(
         contact,
-        **{f: _text(getattr(contact, f)) for f in ("name", "company", "role", "location")},
-        how_we_met=_text(contact.how_we_met),
-        note=_text(contact.note),
-        **{f: tuple(t for t in map(_text, getattr(contact, f)) if t) for f in LISTS},
+        name=_text(c.name),
+        company=_text(c.company),
+        role=_text(c.role),
+        location=_text(c.location),
+        how_we_met=_text(c.how_we_met),
+        note=_text(c.note),
+        emails=_texts(c.emails),
+        phones=_texts(c.phones),
+        tags=_texts(c.tags),
     )
+
+
+def _texts(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in map(_text, values) if t)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -93,7 +94,7 @@ def _charset(params: dict[str, list[str]]) -> str:
 
 
 def _quoted_printable(value: str, charset: str) -> str:
-    raw = codecs.decode(value.encode("utf-8", "surrogateescape"), "quoted-printable")
+    raw = quopri.decodestring(value.encode("utf-8", "surrogateescape"))
     for encoding in dict.fromkeys((charset, "utf-8", "cp1252")):
         try:
             return raw.decode(encoding)

@@ -28,7 +28,9 @@ def fold(text: str) -> str:
         if len(line.encode("utf-8")) <= MAX_OCTETS:
             out.append(line)
             continue
-        pieces, current, size = [], [], 0
+        pieces: list[str] = []
+        current: list[str] = []
+        size = 0
         for char in line:
             width = len(char.encode("utf-8"))
             limit = MAX_OCTETS if not pieces else MAX_OCTETS - 1
