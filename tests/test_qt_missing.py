@@ -108,3 +108,18 @@ def test_only_a_loader_error_is_explained():
         qt_check.missing_library("libdbus-1.so.3: cannot open shared object file")
         == "libdbus-1.so.3"
     )
+
+
+def test_a_brief_as_pdf_names_the_missing_library_too(tmp_path, hide_qt_library):
+    env = hide_qt_library("libglib-2.0.so.0")
+    journal = str(tmp_path / "journal.sqlite")
+    added = run_rapport("--journal", journal, "add", "Dana Whitfield", env=env, cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    pdf = tmp_path / "dana.pdf"
+    result = run_rapport(
+        "--journal", journal, "brief", "Dana", "-o", str(pdf), env=env, cwd=tmp_path
+    )
+    assert result.returncode == 1
+    assert "libglib-2.0.so.0 (Debian/Ubuntu package libglib2.0-0)" in result.stderr
+    assert "unexpected error" not in result.stderr
+    assert not pdf.exists()

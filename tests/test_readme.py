@@ -3,6 +3,7 @@ names, its links resolve, and the repository refers to nothing outside itself.""
 
 from __future__ import annotations
 
+import argparse
 import re
 import shutil
 import subprocess
@@ -76,3 +77,17 @@ def test_no_tracked_file_refers_to_the_folder_outside_the_repository():
         if outside.search(text):
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+def test_every_command_of_the_command_line_is_in_the_readme():
+    from ui.cli import build_parser
+
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    options = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
+    table = README.split("## The command line", 1)[1].split("\n## ", 1)[0]
+    first_cells = re.findall(r"^\| ([^|]+) \|", table, re.MULTILINE)
+    named = {span.split()[0] for cell in first_cells for span in re.findall(r"`([^`]+)`", cell)}
+    assert {"add", "encrypt", "decrypt", "--demo"} <= named  # the parse found them
+    missing = (set(commands.choices) | set(options) - {"--help", "--journal"}) - named
+    assert missing == set()

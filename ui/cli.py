@@ -143,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         if (plain := faults.explain(exc)) is not None:  # a full disk, a busy or read-only journal
             return _fail(plain)
+        if isinstance(exc, ImportError) and (plain := qt_check.explain(str(exc))) is not None:
+            return _fail(plain)  # a brief as PDF needs Qt's libraries
         return _fail(
             f"unexpected error ({exc.__class__.__name__}: {exc}); "
             "run again with RAPPORT_DEBUG=1 for details"
