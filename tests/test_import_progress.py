@@ -72,3 +72,15 @@ def test_a_json_import_reports_and_a_cancelled_one_keeps_nothing(tmp_path):
         import_contacts(source, progress=lambda d, t: heard.append((d, t)))
         assert heard[-1] == (121, 121)
         assert people.count_people() == 120
+
+
+def test_a_stage_reports_its_share_of_the_whole():
+    from journal.progress import stage
+
+    heard: list[tuple[int, int]] = []
+    second = stage(lambda d, t: heard.append((d, t)), 600, 1000, 1000)
+    assert second is not None
+    for done in (0, 5, 10):
+        second(done, 10)
+    assert heard == [(600, 1000), (800, 1000), (1000, 1000)]
+    assert stage(None, 0, 1, 1) is None

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from peewee import chunked
 
 from ..models import Note, Person, PersonTag, Tag
+from ..progress import Progress, report
 from .merge import Draft, key, merge_into
 from .model import Contact, tidy
 
@@ -20,6 +21,7 @@ SIMILAR = 0.8
 MAX_CANDIDATES = 50
 MAX_COMPARISONS = 100_000
 MAX_LISTED = 500
+PROGRESS_EVERY = 200  # contacts matched between two progress reports
 
 
 @dataclass(frozen=True)
@@ -98,14 +100,18 @@ def existing_people() -> list[Draft]:
     ]
 
 
-def plan(contacts: Iterable[Contact]) -> Plan:
-    """Match each contact to a person already in the journal or earlier in the file."""
+def plan(contacts: Sequence[Contact], progress: Progress | None = None) -> Plan:
+    """Match each contact to a person already in the journal or earlier in the file;
+    `progress` hears (contacts matched, contacts in all)."""
     index = _Index()
     for draft in existing_people():
         index.add(draft)
     result = Plan()
     touched: set[int] = set()
-    for contact in map(tidy, contacts):
+    total = len(contacts) + 1
+    for done, contact in enumerate(map(tidy, contacts)):
+        if done % PROGRESS_EVERY == 0:
+            report(progress, done, total)
         draft = index.find(contact)
         old_company = None
         if draft is None:
@@ -120,6 +126,7 @@ def plan(contacts: Iterable[Contact]) -> Plan:
         index.add(draft, old_company)
     _drop_known_notes(result)
     result.near = near_duplicates(result.drafts, index)
+    report(progress, total, total)
     return result
 
 

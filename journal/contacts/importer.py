@@ -11,7 +11,7 @@ from .. import backups
 from ..changes import record_everything
 from ..errors import JournalError
 from ..models import database as db
-from ..progress import Progress
+from ..progress import Progress, stage
 from . import dedupe, write
 from .csv_rows import read_csv
 from .detect import detect
@@ -130,6 +130,10 @@ def read_contacts(source: Source) -> ParsedFile:
     return parsed
 
 
+STEPS = 1000  # the whole import, for its progress: matching, then writing
+PLANNING = 600
+
+
 def import_contacts(
     source: Source | ParsedFile, *, dry_run: bool = False, progress: Progress | None = None
 ) -> ContactImportReport:
@@ -149,8 +153,8 @@ def import_contacts(
     if not dry_run:
         backups.backup_before_import()
     with db.atomic() as transaction:
-        plan = dedupe.plan(parsed.contacts)
-        write.write(plan.drafts, progress)
+        plan = dedupe.plan(parsed.contacts, stage(progress, 0, PLANNING, STEPS))
+        write.write(plan.drafts, stage(progress, PLANNING, STEPS, STEPS))
         report = _report(parsed, plan, dry_run)
         if dry_run:
             transaction.rollback()
