@@ -9,46 +9,24 @@ from typing import TypeVar
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal import faults
-from journal.errors import JournalError
 
 from . import bugs
 
 T = TypeVar("T")
 
 KEPT = "Nothing already saved was lost, and what you typed is still in the window."
-SQLITE_BUSY, SQLITE_LOCKED = 5, 6
-BUSY = (
-    "Another Rapport (the command line, or a window on the same journal) is writing to the "
-    "journal right now. Wait a moment, then try again."
-)
-
-
-def is_busy(exc: BaseException) -> bool:
-    """True when another connection held the journal's write lock for too long."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
-    text = str(exc).lower()
-    return "database is locked" in text or "database is busy" in text
-
-
-def known_trouble(exc: BaseException) -> str | None:
-    """What went wrong in plain words when `exc` is a known trouble; None for a bug."""
-    if isinstance(exc, JournalError):
-        return str(exc)
-    if is_busy(exc):
-        return BUSY
-    return faults.explain(exc)
 
 
 def tell_failure(parent: QWidget | None, action: str, exc: BaseException) -> None:
-    """Say why `action` failed: a dialog for a known trouble, the bug dialog for anything else."""
-    if isinstance(exc, JournalError):
-        _tell(parent, action, str(exc), "Please correct it and try again.")
-    elif (words := known_trouble(exc)) is not None:
-        _tell(parent, action, words, KEPT)
-    else:
+    """Say why `action` failed: a dialog for a known error (classified by `journal.faults`, by
+    SQLite error code), the bug dialog for anything else."""
+    fault = faults.classify(exc)
+    if fault is None:
         bugs.report(parent, action, exc)
+    elif fault is faults.Fault.MISTAKE:
+        _tell(parent, action, str(exc), "Please correct it and try again.")
+    else:
+        _tell(parent, action, faults.explain(exc) or str(exc), KEPT)
 
 
 def attempt(parent: QWidget | None, action: str, op: Callable[..., T], *args, **kwargs) -> T | None:

@@ -9,19 +9,22 @@ the window goes through it and it broadcasts what changed (Anki's operations are
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from journal.changes import EVERYTHING, Changes, recording
+from journal.changes import EVERYTHING, Changes
+from journal.errors import JournalBusy
 from journal.lock import JournalLock
 from journal.progress import Cancelled
 from journal.storage import Journal
 
 from . import guard
 from .tasks import TaskRunner
+from .write_queue import WAITING, Write, WriteQueue, run_briefly
 
 T = TypeVar("T")
 
@@ -42,6 +45,12 @@ class Session(QObject):
         self._journal = journal
         self._lock = lock
         self.tasks = TaskRunner(self)
+        self.queue = WriteQueue(self)
+        self.queue.done.connect(self._queued_write_done)
+        self.queue.failed.connect(
+            lambda write, exc: guard.tell_failure(write.parent, write.action, exc)
+        )
+        self.queue.waiting.connect(self._waiting)
         self.tasks.changed.connect(lambda changes: self.announce(changes))
         self.tasks.failure.connect(self._task_failed)
 
@@ -58,6 +67,7 @@ class Session(QObject):
         """Show another journal (already opened and unlocked); `lock` replaces the held one."""
         self.tasks.wait()
         self.closing.emit()
+        self.queue.flush()
         if lock is not None:
             self.release_lock()
             self._lock = lock
@@ -74,6 +84,7 @@ class Session(QObject):
         """The window is closing: finish the running job, close the journal, drop the lock."""
         self.tasks.wait()
         self.closing.emit()
+        self.queue.flush()
         self._journal.close()
         self.release_lock()
 
@@ -85,22 +96,31 @@ class Session(QObject):
         op: Callable[..., T],
         *args: Any,
         handler: object = None,
+        later: Callable[[T], None] | None = None,
         **kwargs: Any,
     ) -> T | None:
         """Run a write on the GUI thread and broadcast what it changed.
 
         On failure the person is told (a mistake to correct, a known trouble, or a bug) and
-        None is returned; nothing is broadcast.
+        None is returned; nothing is broadcast. When another Rapport is writing, the write
+        waits at most ~100 ms, then is queued and tried again by timer (the status bar says so):
+        None is returned now, and once it is in, `later(result)` runs and the change is
+        broadcast to every page, the asking one included.
         """
+        call = functools.partial(op, *args, **kwargs)
+        write = Write(parent, action, call, later)
+        if len(self.queue):  # writes wait behind the ones queued before them
+            self.queue.add(write)
+            return None
         try:
-            with recording() as recorder:
-                result = op(*args, **kwargs)
+            result, changes = run_briefly(call)
+        except JournalBusy:
+            self.queue.add(write)
+            return None
         except Exception as exc:
             guard.tell_failure(parent, action, exc)
             return None
-        # Until every journal write records what it changed, a write that recorded nothing is
-        # taken to have changed everything (pages then read again when shown).
-        self.announce(recorder.changes or EVERYTHING, handler)
+        self.announce(changes, handler)
         return result
 
     def read(
@@ -117,6 +137,17 @@ class Session(QObject):
     def status(self, message: str) -> None:
         self.statusMessage.emit(message)
 
+    def _queued_write_done(self, write: Write, result: Any, changes: Changes) -> None:
+        self.announce(changes)
+        if write.later is not None:
+            write.later(result)
+
+    def _queued_write_failed(self, write: Write, exc: BaseException) -> None:
+        guard.tell_failure(write.parent, write.action, exc)
+
+    def _waiting(self, waiting: bool) -> None:
+        self.status(WAITING if waiting else "Saved: the other Rapport has finished writing.")
+
     def _task_failed(self, action: str, exc: BaseException, parent: QWidget | None) -> None:
         if isinstance(exc, Cancelled):
             self.status(f"{action}: cancelled. Nothing of it was kept.")
@@ -131,9 +162,10 @@ def run_write(
     op: Callable[..., T],
     *args: Any,
     handler: object = None,
+    later: Callable[[T], None] | None = None,
     **kwargs: Any,
 ) -> T | None:
     """`session.run`, or only the guard for a widget used on its own (outside a window)."""
     if session is None:
         return guard.attempt(parent, action, op, *args, **kwargs)
-    return session.run(parent, action, op, *args, handler=handler, **kwargs)
+    return session.run(parent, action, op, *args, handler=handler, later=later, **kwargs)

@@ -56,6 +56,15 @@ class Saver(QObject):
     def status(self, text: str) -> None:
         self.message.emit(text)
 
+    def after_queued(self, later: Callable[[Any], None]) -> bool:
+        """When the write just asked for waits behind another Rapport's, run `later(result)`
+        once it is in; False if it is not waiting (it failed, and the person was told)."""
+        queued = self.session.queue.last() if self.session is not None else None
+        if queued is None:
+            return False
+        queued.later = later
+        return True
+
     def shown_again(self, place: Place) -> None:
         self._replaying = True
         try:
@@ -63,10 +72,21 @@ class Saver(QObject):
         finally:
             self._replaying = False
 
-    def run(self, what: str, action: str, op: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-        """The operation's result, or None if it failed (the person was told why)."""
+    def run(
+        self,
+        what: str,
+        action: str,
+        op: Callable[..., Any],
+        *args: Any,
+        later: Callable[[Any], None] | None = None,
+        **kw: Any,
+    ) -> Any:
+        """The operation's result, or None if it failed (the person was told why) or waits
+        behind another Rapport's write (then `later(result)` once it is in)."""
         widget = self._widget
-        result = run_write(self.session, widget, action, op, *args, handler=widget, **kw)
+        result = run_write(
+            self.session, widget, action, op, *args, handler=widget, later=later, **kw
+        )
         if result is not None:
             self.saved.emit(what)
         return result

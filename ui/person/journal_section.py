@@ -189,6 +189,8 @@ class JournalSection(QWidget):
         record = self._saver.push(change)
         if record is None:
             self.keeper.write()  # what was typed stays, in the window and as the draft
+            if self._editing is None:
+                self._saver.after_queued(lambda _: self._saved_later(body, kind))
             return
         if self._editing is not None:
             self._editing = None
@@ -198,6 +200,13 @@ class JournalSection(QWidget):
             self.composer.set_draft(Draft(kind=kind))
         self.refresh()
         self.highlight("note", record.id)
+
+    def _saved_later(self, body: str, kind: str) -> None:
+        """A note that waited behind another Rapport's write is in: the composer that still
+        holds it is emptied (what was typed after it stays)."""
+        if self.composer.body.toPlainText() == body:
+            self.composer.set_draft(Draft(kind=kind))
+        self.refresh()
 
     def _activated(self, index: QModelIndex) -> None:
         kind, record_id = index.data(KeyRole)

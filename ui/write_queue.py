@@ -1,0 +1,106 @@
+"""Window writes that found another Rapport writing: kept in order and tried again by timer, so
+typing never waits on the other process and nothing typed is lost."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from journal.changes import Changes, recording
+from journal.errors import JournalBusy
+from journal.writing import patiently
+
+WAIT_S = 0.1  # a window write waits this long for the other writer before it is queued
+RETRY_MS = 250
+GIVE_UP_S = 120.0  # then the person is told the journal is busy (what they typed stays)
+CLOSING_WAIT_S = 5.0
+WAITING = "Waiting for another Rapport to finish writing: your change is kept and will be saved."
+
+
+@dataclass
+class Write:
+    """One write the window asked for: run it, and say what it changed."""
+
+    parent: QWidget | None
+    action: str
+    op: Callable[[], Any]
+    later: Callable[[Any], None] | None = None
+    since: float = field(default_factory=time.monotonic)
+
+
+def run_briefly(op: Callable[[], Any]) -> tuple[Any, Changes]:
+    """Run `op`, waiting at most WAIT_S for another writer (JournalBusy past that)."""
+    with recording() as recorder:
+        result = patiently(op, first=WAIT_S, limit=WAIT_S)
+    return result, recorder.changes
+
+
+class WriteQueue(QObject):
+    """`done(write, result, changes)` once a queued write is in; `failed(write, exc)` when it
+    cannot be (busy for GIVE_UP_S, or any other failure); `waiting(bool)` as the queue fills
+    and empties."""
+
+    done = Signal(object, object, object)
+    failed = Signal(object, object)
+    waiting = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._writes: list[Write] = []
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(RETRY_MS)
+        self.timer.timeout.connect(self.retry)
+
+    def __len__(self) -> int:
+        return len(self._writes)
+
+    def last(self) -> Write | None:
+        """The write queued last (the one just asked for, when the queue is not empty)."""
+        return self._writes[-1] if self._writes else None
+
+    def add(self, write: Write) -> None:
+        self._writes.append(write)
+        if len(self._writes) == 1:
+            self.waiting.emit(True)
+        self.timer.start()
+
+    def retry(self) -> None:
+        """Try the queued writes in order; stop at the first still kept out."""
+        while self._writes:
+            write = self._writes[0]
+            try:
+                result, changes = run_briefly(write.op)
+            except JournalBusy as exc:
+                if time.monotonic() - write.since < GIVE_UP_S:
+                    self.timer.start()
+                    return
+                self._writes.pop(0)
+                self.failed.emit(write, exc)
+                continue
+            except Exception as exc:
+                self._writes.pop(0)
+                self.failed.emit(write, exc)
+                continue
+            self._writes.pop(0)
+            self.done.emit(write, result, changes)
+        self.waiting.emit(False)
+
+    def flush(self) -> None:
+        """Before the journal closes: each queued write waits up to CLOSING_WAIT_S more."""
+        self.timer.stop()
+        while self._writes:
+            write = self._writes.pop(0)
+            try:
+                with recording() as recorder:
+                    result = patiently(write.op, first=WAIT_S, limit=CLOSING_WAIT_S)
+            except Exception as exc:
+                self.failed.emit(write, exc)
+                continue
+            self.done.emit(write, result, recorder.changes)
+        self.waiting.emit(False)
