@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from journal.changes import EVERYTHING, NOTHING, Changes, recording
+from journal.changes import NOTHING, Changes, recording
 from journal.errors import JournalError
 from journal.progress import Cancelled, Progress
 from journal.storage import current
@@ -73,8 +73,9 @@ class Worker(QThread):
         except Exception as exc:
             error = exc
         finally:
-            if self._db is not None:
-                self._db.close()  # this thread's connection only
+            # This thread's connections only: the journal's, and the one a restore reopened.
+            for db in {self._db, _open_database()} - {None}:
+                db.close()
         if error is None:
             self.succeeded.emit(result, changes)
         else:
@@ -120,7 +121,6 @@ class TaskRunner(QObject):
         self._worker: Worker | None = None
         self._action = ""
         self._parent: QWidget | None = None
-        self._writes = False
         self._done: Done | None = None
         self._failed: Failed | None = None
         self._bar: QProgressBar | None = None
@@ -136,17 +136,15 @@ class TaskRunner(QObject):
         failed: Failed | None = None,
         bar: QProgressBar | None = None,
         cancellable: bool = False,
-        writes: bool = False,
     ) -> bool:
         """Start `job(progress)` in the worker; `done(result)` on success, `failed(exc)` on
         failure (by default the plain or bug dialog). `bar` is the caller's own progress bar,
-        else a progress dialog appears if the job takes more than SHOW_AFTER_MS. `writes`: the
-        job writes to the journal. Returns False (and starts nothing) while another job runs."""
+        else a progress dialog appears if the job takes more than SHOW_AFTER_MS. Returns False
+        (and starts nothing) while another job runs."""
         if self._worker is not None:
             return False
         self._action, self._parent = action, parent
         self._done, self._failed = done, failed
-        self._writes = writes
         if bar is not None:
             self._bar = bar
             bar.setRange(0, 0)  # busy until the job says how far it got
@@ -172,9 +170,10 @@ class TaskRunner(QObject):
             self._worker.cancel()
 
     def wait(self) -> None:
-        """Block until the job is over (before the journal closes)."""
+        """Block until the job is over and it has reported (before the journal closes)."""
         if self._worker is not None:
             self._worker.wait()
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall.value)
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
@@ -185,12 +184,8 @@ class TaskRunner(QObject):
 
     @Slot(object, object)
     def _succeeded(self, result: Any, changes: Changes) -> None:
-        done, writes = self._done, self._writes
+        done = self._done
         self._end()
-        if writes and not changes:
-            # Until every journal write records what it changed: a write job that recorded
-            # nothing is taken to have changed everything.
-            changes = EVERYTHING
         if changes:
             self.changed.emit(changes)
         if done is not None:

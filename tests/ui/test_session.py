@@ -93,3 +93,28 @@ def test_a_change_made_elsewhere_reloads_the_person_shown(window, qtbot):
     window.open_person(ana)
     window.session.run(window, "Renaming", people.update_person, ana, name="Ana Lima")
     assert window.person.page.header.name.text() == "Ana Lima"
+
+
+def test_the_network_is_laid_out_again_only_for_referrals_and_people_in_it(window, qtbot):
+    from journal import referrals
+
+    priya, tom = people.add_person("Priya Shah").id, people.add_person("Tom Reed").id
+    alone = people.add_person("Alone Person").id
+    referrals.add_referral(priya, tom)
+    window.show_page("network")
+    page = window.network_page
+    items = dict(page.node_items)
+    assert set(items) == {priya, tom}
+    window.show_page("today")
+    window.session.run(window, "Saving the note", notes.add_note, alone, "Met at the fair")
+    window.show_page("network")
+    assert page.node_items == items  # the same items: nothing was laid out again
+    window.show_page("today")
+    window.session.run(window, "Renaming", people.update_person, tom, name="Tom Reed Jr")
+    window.show_page("network")
+    assert page.node_items != items  # Tom is in the network: it is read again
+    items = dict(page.node_items)
+    window.show_page("today")
+    window.session.run(window, "Linking", referrals.add_referral, tom, alone)
+    window.show_page("network")
+    assert set(page.node_items) == {priya, tom, alone}

@@ -100,7 +100,6 @@ class ImportFlow(QObject):
             lambda report: self._imported(dialog, report),
             failed=failed,
             bar=dialog.bar,
-            writes=True,
         )
         if started:
             dialog.cancelRequested.connect(self.background.cancel)

@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from journal import backups, recovery
 from journal.backups import BackupInfo
+from journal.progress import Progress
+from journal.storage import Journal
 
 from ..guard import attempt
 from .restore_model import BackupsModel, people_label, reason_label, when_label
@@ -120,11 +123,7 @@ def open_restore(window: Shell) -> RestoreDialog | None:
     """Show the backups of the window's journal; a confirmed choice is restored."""
     window.flush_edits()
     journal = window.session.journal
-    found = attempt(
-        window,
-        "Listing the backups",
-        lambda: backups.with_people(backups.list_backups(journal.path), journal.passphrase),
-    )
+    found = attempt(window, "Listing the backups", backups.list_backups, journal.path)
     if found is None:
         return None
     dialog = RestoreDialog(found, backups.backup_dir(journal.path), window)
@@ -132,19 +131,48 @@ def open_restore(window: Shell) -> RestoreDialog | None:
     dialog.finished.connect(dialog.deleteLater)
     window.restore_dialog = dialog
     dialog.open()
+    key = journal.passphrase  # each encrypted backup opened pays a key derivation: not here
+
+    def counted(result: list[BackupInfo]) -> None:
+        if isValid(dialog):
+            dialog.model.set_counts(result)
+
+    window.session.tasks.run(
+        "Counting the people in each backup",
+        lambda progress: count_people(found, key, progress),
+        counted,
+    )
     return dialog
 
 
+def count_people(
+    found: list[BackupInfo], passphrase: str | None, progress: Progress
+) -> list[BackupInfo]:
+    """`backups.with_people`, one backup at a time, saying how far it got."""
+    counted = []
+    for done, info in enumerate(found):
+        progress(done, len(found))
+        counted += backups.with_people([info], passphrase)
+    progress(len(found), len(found))
+    return counted
+
+
 def restore_in_window(window: Shell, source: Path) -> bool:
-    """Restore `source` over the window's journal and show it; tell where the old one went."""
-    window.session.tasks.wait()
+    """Restore `source` over the window's journal in the task runner, then show it and tell
+    where the old one went. False if another job is still running."""
+    session = window.session
+    session.tasks.wait()
     window.flush_edits()
-    result = attempt(
-        window, "Restoring the backup", recovery.restore, window.session.journal, source
+    journal = session.journal
+    return session.tasks.run(
+        "Restoring the backup",
+        lambda _progress: recovery.restore(journal, source),
+        lambda result: _restored(window, source, *result),
+        parent=window,
     )
-    if result is None:
-        return False
-    journal, safety = result
+
+
+def _restored(window: Shell, source: Path, journal: Journal, safety: Path) -> None:
     window.session.switch(journal)
     window.status(f"Restored {Path(source).name}. The journal before it is saved as {safety}.")
     box = QMessageBox(window)
@@ -158,4 +186,3 @@ def restore_in_window(window: Shell, source: Path) -> bool:
     )
     box.open()
     window.restored_dialog = box
-    return True

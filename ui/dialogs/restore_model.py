@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -49,11 +50,21 @@ def people_label(count: int | None) -> str:
 
 
 class BackupsModel(QAbstractTableModel):
-    """A few dozen backups at most: held whole, newest first."""
+    """A few dozen backups at most: held whole, newest first. Their people are counted later
+    (`set_counts`): until then the column says so."""
 
     def __init__(self, backups: list[BackupInfo], parent=None) -> None:
         super().__init__(parent)
         self._backups = list(backups)
+        self.counted = False
+
+    def set_counts(self, counted: list[BackupInfo]) -> None:
+        """The same backups, each with how many people it holds."""
+        people = {b.path: b.people for b in counted}
+        self._backups = [replace(b, people=people.get(b.path)) for b in self._backups]
+        self.counted = True
+        if self._backups:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._backups) - 1, 2))
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._backups)
@@ -74,7 +85,7 @@ class BackupsModel(QAbstractTableModel):
                 return when_label(info.taken_at)
             if column == 1:
                 return reason_label(info.reason)
-            return people_label(info.people)
+            return people_label(info.people) if self.counted else "counting…"
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(info.path)
         if role == PATH_ROLE:
