@@ -79,7 +79,7 @@ class Aspect:
             return self.record(fetch(self.model, record_id))
 
     def of(self, person_id: int, status: str | None) -> list[Any]:
-        model = self.model
+        model: Any = self.model  # a Goal or a Pain: fields the base model does not declare
         query = (
             model.select()
             .where(model.person == person_id, model.trashed_at.is_null())

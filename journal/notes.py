@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from . import search
 from . import validate as v
+from .errors import JournalError
 from .models import NOTE_KINDS, Note, Person, fetch, now
 from .records import NoteRecord
 from .writing import writes
@@ -51,7 +53,7 @@ def update_note(note_id: int, **changes: Any) -> NoteRecord:
     if "occurred_at" in changes:
         values["occurred_at"] = v.datetime(changes.pop("occurred_at"), "occurred_at")
     if changes:
-        raise v.JournalError(f"{', '.join(changes)}: not a field of a note")
+        raise JournalError(f"{', '.join(changes)}: not a field of a note")
     values["updated_at"] = now()
     Note.update(**values).where(Note.id == note_id).execute()
     search.index_note(note_id)
@@ -71,7 +73,9 @@ def notes_of(person_id: int, *, limit: int | None = None) -> list[NoteRecord]:
     )
     if limit is not None:
         query = query.limit(limit)
-    return [NoteRecord(*row) for row in query.tuples()]  # tuples: no model object per note
+    # plain tuples, no model object per note (peewee's stubs type the rows as models)
+    rows = cast("Iterable[tuple[Any, ...]]", query.tuples())
+    return [NoteRecord(*row) for row in rows]
 
 
 @writes("note")
@@ -90,9 +94,10 @@ def restore_note(note_id: int) -> NoteRecord:
 
 def last_touch(person_id: int) -> dt.datetime | None:
     """When the latest live note about this person happened."""
-    return (
+    latest: dt.datetime | None = (
         Note.select(Note.occurred_at)
         .where(Note.person == person_id, Note.trashed_at.is_null())
         .order_by(Note.occurred_at.desc())
         .scalar()
     )
+    return latest

@@ -64,7 +64,7 @@ def _objections() -> Iterator[TrashItem]:
     for o in query:
         person = o.decision.person
         text = f"{person.name}: {_preview(o.text)} (on {_preview(o.decision.offer, 30)})"
-        yield TrashItem("objection", o.id, person.id, text, o.trashed_at)
+        yield TrashItem("objection", o.id, person.id, text, o.trashed_at or dt.datetime.min)
 
 
 def _referrals() -> Iterator[TrashItem]:
@@ -76,7 +76,7 @@ def _referrals() -> Iterator[TrashItem]:
 def trashed_items() -> list[TrashItem]:
     """Everything in the trash, most recently removed first."""
     items = [
-        TrashItem("person", p.id, p.id, p.name, p.trashed_at)
+        TrashItem("person", p.id, p.id, p.name, p.trashed_at or dt.datetime.min)
         for p in Person.select().where(Person.trashed_at.is_null(False))
     ]
     items += _owned(Note, "note", lambda n: n.body)
@@ -99,12 +99,12 @@ def restore(kind: str, record_id: int) -> object:
     return RESTORERS[kind](record_id)
 
 
-@db.atomic()
 def empty_trash() -> int:
     """Delete for good everything in the trash; returns how many items went."""
-    items = trashed_items()
-    for item in items:
-        record(item.kind, item.person_id)
-    for model in _MODELS:
-        model.delete().where(model.trashed_at.is_null(False)).execute()
-    return len(items)
+    with db.atomic():
+        items = trashed_items()
+        for item in items:
+            record(item.kind, item.person_id)
+        for model in _MODELS:
+            model.delete().where(model.trashed_at.is_null(False)).execute()
+        return len(items)

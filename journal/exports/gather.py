@@ -88,4 +88,5 @@ def follow_ups_by_person(include_done: bool = False) -> dict[int, list[FollowUpR
     )
     if not include_done:
         query = query.where(FollowUp.done == False)  # noqa: E712 - peewee expression
-    return _group(as_record(f, f.person_name) for f in query.objects())
+    rows: Iterable[Any] = query.objects()  # FollowUps with the person's name as person_name
+    return _group(as_record(f, f.person_name) for f in rows)
