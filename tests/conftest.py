@@ -16,6 +16,15 @@ import pytest
 
 from journal.storage import Journal, open_journal
 
+# A property test that finds a failure shrinks it for a while: give it the time to report.
+HYPOTHESIS_TIMEOUT = 600
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.timeout(HYPOTHESIS_TIMEOUT))
+
 
 @pytest.fixture
 def usual_umask() -> Iterator[None]:
