@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from playhouse.test_utils import count_queries
 
@@ -231,8 +231,22 @@ CONTACTS = st.builds(
 )
 
 
+def _contact(name: str, company: str = "", emails=(), phones=()) -> Contact:
+    return Contact(name=name, company=company, emails=emails, phones=phones, source_ref="line 2")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(CONTACTS, max_size=6))
+# Found by hypothesis: "Ann" at Acme shares Lee's email, so Lee would take Acme as his company and
+# become one of two "Lee at Acme"; a second import then merged the other Lee's phones into him.
+@example(
+    [
+        _contact("Ann"),
+        _contact("Lee", emails=("b@x.example", "a@x.example")),
+        _contact("Lee", "Acme", phones=("+1 555 0100",)),
+        _contact("Ann", "Acme", emails=("b@x.example",)),
+    ]
+)
 def test_importing_anything_twice_adds_nothing_the_second_time(contacts: list[Contact]):
     with tempfile.TemporaryDirectory() as folder, open_journal(Path(folder) / "j.sqlite"):
         try:

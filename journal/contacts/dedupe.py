@@ -66,10 +66,19 @@ class _Index:
         self.by_name.setdefault((key(draft.name), key(draft.company)), draft)
         self.first_named.setdefault(key(draft.name), draft)
 
-    def without_others_emails(self, contact: Contact, draft: Draft) -> Contact:
-        """The contact without the emails that already belong to someone else than `draft`."""
+    def claimable(self, contact: Contact, draft: Draft) -> Contact:
+        """The contact without what belongs to someone else than `draft`: emails another person
+        has, and a company that would make `draft` one of two people of that name and company
+        (a second import would then match the other one)."""
         emails = tuple(e for e in contact.emails if self.by_email.get(key(e), draft) is draft)
-        return contact if emails == contact.emails else replace(contact, emails=emails)
+        company = contact.company
+        if company and not draft.company:
+            other = self.by_name.get((key(draft.name), key(company)))
+            if other is not None and other is not draft:
+                company = ""
+        if (emails, company) == (contact.emails, contact.company):
+            return contact
+        return replace(contact, emails=emails, company=company)
 
     def find(self, contact: Contact) -> Draft | None:
         for email in contact.emails:
@@ -118,7 +127,7 @@ def plan(contacts: Sequence[Contact], progress: Progress | None = None) -> Plan:
             draft = Draft.of(contact)
         else:
             old_company = draft.company
-            filled = merge_into(draft, index.without_others_emails(contact, draft))
+            filled = merge_into(draft, index.claimable(contact, draft))
             result.matches.append(Match(contact, draft, filled))
         if id(draft) not in touched:
             touched.add(id(draft))
