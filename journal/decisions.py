@@ -254,12 +254,18 @@ def decisions_of(person_id: int) -> list[DecisionRecord]:
     return _records(list(_with_names(query)))
 
 
-def all_decisions(outcomes: Iterable[str] | None = None) -> list[DecisionRecord]:
-    """Every live decision of a live person: unfinished ones (weak no, undecided) first."""
+def all_decisions(
+    outcomes: Iterable[str] | None = None, theme: str | None = None
+) -> list[DecisionRecord]:
+    """Every live decision of a live person: unfinished ones (weak no, undecided) first;
+    with a `theme`, only those with an objection of that theme."""
     unfinished_first = Decision.outcome.in_(["weak_no", "undecided"]).desc()
     query = Decision.select().where(Decision.trashed_at.is_null())
     if outcomes is not None:
         query = query.where(Decision.outcome.in_(list(outcomes)))
+    if theme is not None:
+        themed = Objection.select(Objection.decision).where(Objection.theme == check_theme(theme))
+        query = query.where(Decision.id.in_(themed))
     query = _with_names(query).where(Person.trashed_at.is_null())
     query = query.order_by(unfinished_first, Decision.decided_on.desc(), Decision.id.desc())
     return _records(list(query))

@@ -223,7 +223,7 @@ def _by_theme(
     themed: dict[str, list[Mention]] = defaultdict(list)
     for d in mine:
         for o in raised.get(d.id, []):
-            mention = Mention(d.person_id, names[d.person_id], o.text, "objection", d.id, d.offer)
+            mention = Mention(d.person_id, names[d.person_id], o.text, "objection", o.id, d.offer)
             themed[o.theme].append(mention)
     return tuple((t, tuple(themed[t])) for t in THEMES if themed.get(t))
 

@@ -241,6 +241,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "page_network",
             "page_lessons",
             "page_focus",
+            "page_personas",
             None,
             "back",
             "find",

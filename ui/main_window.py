@@ -28,6 +28,7 @@ from .pages.lessons import LessonsPage
 from .pages.network import NetworkPage
 from .pages.people import PeoplePage
 from .pages.person_host import PersonHost
+from .pages.personas import PersonasPage
 from .pages.search import SearchPage
 from .pages.sidebar import Sidebar
 from .pages.today import TodayPage
@@ -54,6 +55,7 @@ class MainWindow(Shell):
         self.network_page = NetworkPage(self)
         self.lessons_page = LessonsPage(self)
         self.focus_page = FocusPage(self)
+        self.personas_page = PersonasPage(self)
         self.person = PersonHost(self, session)
         self.person.use_undo_stack(self.undo_stack)
         self.pages: dict[str, QWidget] = {
@@ -64,6 +66,7 @@ class MainWindow(Shell):
             "network": self.network_page,
             "lessons": self.lessons_page,
             "focus": self.focus_page,
+            "personas": self.personas_page,
             "person": self.person,
         }
         self.stack = QStackedWidget(self)
@@ -247,8 +250,8 @@ class MainWindow(Shell):
         self.preferences_dialog.finished.connect(self.preferences_dialog.deleteLater)
         self.preferences_dialog.open()
 
-    def relationship_pages(self) -> tuple[NetworkPage, LessonsPage, FocusPage]:
-        return (self.network_page, self.lessons_page, self.focus_page)
+    def relationship_pages(self) -> tuple[NetworkPage, LessonsPage, FocusPage, PersonasPage]:
+        return (self.network_page, self.lessons_page, self.focus_page, self.personas_page)
 
     # --- journals ---------------------------------------------------------------------
     def _journal_switched(self) -> None:

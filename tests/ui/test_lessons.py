@@ -84,19 +84,24 @@ def test_lessons_filter_and_open_the_decision(window, qtbot) -> None:
     qtbot.waitUntil(lambda: page.count.text() == "No lessons match.")
 
 
-def test_open_objection_themes_and_the_chart(window, qtbot) -> None:
-    record_lessons()
+def test_objections_by_theme_and_the_chart(window, qtbot) -> None:
+    ids = record_lessons()
     window.show_page("lessons")
     page = window.lessons_page
-    rows = [
-        [page.themes.index(r, c).data() for c in range(3)] for r in range(page.themes.rowCount())
+    themes = page.themes
+    assert [themes.index(r, 0).data() for r in range(themes.rowCount())] == [
+        "Price — 2 people",
+        "Timing — 1 person",
     ]
-    assert rows[0] == [
-        "Price",
-        "2",
-        "Too expensive right now (Tom Reed)\ntoo expensive (Omar Haddad)",
+    price = themes.index(0, 0)
+    said = [
+        [themes.index(r, c, price).data() for c in range(2)] for r in range(themes.rowCount(price))
     ]
-    assert rows[1] == ["Timing", "1", "Bad timing (Omar Haddad)"]
+    assert said == [["Too expensive right now", "Tom Reed"], ["too expensive", "Omar Haddad"]]
+    omar = themes.index(1, 0, price)
+    page.themes_tree.doubleClicked.emit(omar)
+    assert window.person.current_person_id() == ids["Omar"]
+    window.go_back()
     months = page.chart.months
     assert len(months) == 12
     assert sum(m.informed for m in months) == 2 and sum(m.unfinished for m in months) == 2

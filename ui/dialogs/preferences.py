@@ -1,4 +1,5 @@
-"""Preferences kept in the journal: the pause after a strong no, and a cadence for each tag."""
+"""Preferences kept in the journal: the pause after a strong no; for each tag a cadence, and
+whether it stands for a persona."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSpinBox,
@@ -56,9 +59,13 @@ class PreferencesDialog(QDialog):
         explain.setProperty("role", "hint")
         pause_form.addRow(explain)
         self._cadences = tags.tag_cadences()
-        names = sorted(set(tags.all_tags()) | set(self._cadences), key=str.casefold)
+        self._personas = {t.name for t in tags.tag_infos() if t.persona}
+        names = sorted(
+            set(tags.all_tags()) | set(self._cadences) | self._personas, key=str.casefold
+        )
         self.cadence_boxes: dict[str, QSpinBox] = {}
-        cadence = QGroupBox("Keep in touch, by tag", self)
+        self.persona_boxes: dict[str, QCheckBox] = {}
+        cadence = QGroupBox("Tags: keep in touch, personas", self)
         inner = QWidget(cadence)
         form = QFormLayout(inner)
         for name in names:
@@ -66,7 +73,17 @@ class PreferencesDialog(QDialog):
             box.setPrefix("every ")
             box.setValue(self._cadences.get(name) or 0)
             self.cadence_boxes[name] = box
-            form.addRow(name, box)
+            persona = QCheckBox("a persona", inner)
+            persona.setObjectName(f"persona_{name}")
+            persona.setAccessibleName(f"{name} is a persona")
+            persona.setToolTip("A kind of person you sell to: it gets a page in Personas")
+            persona.setChecked(name in self._personas)
+            self.persona_boxes[name] = persona
+            row = QHBoxLayout()
+            row.addWidget(box)
+            row.addWidget(persona)
+            row.addStretch(1)
+            form.addRow(name, row)
         if not names:
             form.addRow(QLabel("No tags yet: tag people to give each persona a cadence.", inner))
         scroll = QScrollArea(cadence)
@@ -123,6 +140,13 @@ class PreferencesDialog(QDialog):
             if try_it is None:
                 return False
             self._cadences[name] = wanted
+        for name, persona in self.persona_boxes.items():
+            wanted = persona.isChecked()
+            if wanted == (name in self._personas):
+                continue
+            if attempt(self, f"Marking {name}", tags.set_persona, name, wanted) is None:
+                return False
+            self._personas ^= {name}
         return True
 
     def _write(self, action: str, op: Callable[..., T], *args: Any) -> T | None:

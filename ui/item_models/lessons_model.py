@@ -10,7 +10,8 @@ from journal.lessons import LessonRow, ObjectionTheme
 
 from .format import day
 from .headers import column_title
-from .records_model import PERSON_ID_ROLE, Column, RecordsModel
+from .records_model import PERSON_ID_ROLE
+from .tree_model import Node
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -81,36 +82,34 @@ class LessonsModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                row.lesson,
+                row.text,
                 row.person_name,
                 row.offer,
                 OUTCOME_LABELS.get(row.outcome, row.outcome),
                 day(row.decided_on),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.offer} — {row.person_name}: {row.lesson}"
+            return f"{row.offer} — {row.person_name}"
         if role == PERSON_ID_ROLE:
             return row.person_id
         return None
 
 
-def _people(theme: ObjectionTheme) -> str:
-    return ", ".join(theme.people)
-
-
-def _said(theme: ObjectionTheme) -> str:
-    return "\n".join(f"{o.text} ({o.person_name})" for o in theme.objections)
-
-
-THEME_COLUMNS = (
-    Column("Theme", lambda t: t.label),
-    Column("People", lambda t: str(len(t.people)), _people),
-    Column(
-        "What they said", _said, lambda t: "\n".join(f"{o.offer}: {o.text}" for o in t.objections)
-    ),
-)
-
-
-def themes_model(parent=None) -> RecordsModel:
-    """Objections grouped by theme; a row opens the first person who raised one."""
-    return RecordsModel(THEME_COLUMNS, lambda t: t.objections[0].person_id, parent=parent)
+def theme_nodes(themes: list[ObjectionTheme]) -> list[Node]:
+    """Each theme with the number of people who raised it, then what each of them said."""
+    nodes = []
+    for theme in themes:
+        n = len(theme.people)
+        title = f"{theme.label} \u2014 {n} {'person' if n == 1 else 'people'}"
+        children = [
+            Node(
+                (o.text, o.person_name),
+                o.person_id,
+                ("objection", o.objection_id),
+                tooltip=f"{o.offer} ({OUTCOME_LABELS[o.outcome].lower()})"
+                + (", addressed" if o.addressed else ""),
+            )
+            for o in theme.objections
+        ]
+        nodes.append(Node((title, ""), bold=True, children=children))
+    return nodes

@@ -1,4 +1,4 @@
-"""The sidebar's entries: the four pages, each with its icon and shortcut."""
+"""The sidebar's entries: the pages, each with its icon and shortcut."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ PAGES = (
     ("network", "Network"),
     ("lessons", "Lessons"),
     ("focus", "Focus"),
+    ("personas", "Personas"),
 )
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from journal.decisions import OUTCOME_LABELS, all_decisions
+from journal.themes import THEME_LABELS
 
 from ..item_models.decisions_model import decisions_model
 from .common import PersonTable, heading
@@ -34,6 +35,13 @@ class DecisionsPage(RefreshWhenShown, QWidget):
         for label, _ in CHOICES:
             self.outcome_combo.addItem(label)
         self.outcome_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.theme_combo = QComboBox(self)
+        self.theme_combo.setObjectName("themeFilter")
+        self.theme_combo.setAccessibleName("Objection theme")
+        self.theme_combo.addItem("Any objection, or none", None)
+        for key, theme_label in THEME_LABELS.items():
+            self.theme_combo.addItem(f"Objections about {theme_label.lower()}", key)
+        self.theme_combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.table = PersonTable("decisionsTable", "Decisions", self)
         self.table.setModel(self.model)
         self.table.stretch(1, 5)
@@ -45,6 +53,10 @@ class DecisionsPage(RefreshWhenShown, QWidget):
         label.setBuddy(self.outcome_combo)
         bar.addWidget(label)
         bar.addWidget(self.outcome_combo)
+        theme_label = QLabel("&With:", self)
+        theme_label.setBuddy(self.theme_combo)
+        bar.addWidget(theme_label)
+        bar.addWidget(self.theme_combo)
         bar.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Decisions", parent=self))
@@ -59,10 +71,13 @@ class DecisionsPage(RefreshWhenShown, QWidget):
                 self.outcome_combo.setCurrentIndex(i)
                 return
 
+    def set_theme(self, theme: str | None) -> None:
+        self.theme_combo.setCurrentIndex(self.theme_combo.findData(theme))
+
     def refresh(self) -> None:
         self.stale = False
         outcomes = CHOICES[max(self.outcome_combo.currentIndex(), 0)][1]
-        self.model.set_records(all_decisions(outcomes))
+        self.model.set_records(all_decisions(outcomes, self.theme_combo.currentData()))
 
     def _open_row(self, row: int) -> None:
         record = self.model.record(row)

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 
 from journal.lessons import decisions_over_time, group_lessons, lessons, objection_themes
 
-from ..item_models.lessons_model import LessonsModel, themes_model
-from ..item_models.records_model import PERSON_ID_ROLE
-from .common import PersonTable, heading
+from ..item_models.lessons_model import LessonsModel, theme_nodes
+from ..item_models.records_model import PERSON_ID_ROLE, RECORD_ROLE
+from ..item_models.tree_model import TreeModel
+from .common import heading
 from .lessons_chart import DecisionsChart
 from .refresh_when_shown import RefreshWhenShown
+from .wrapping import WrapDelegate
 
 DEBOUNCE_MS = 150
 
@@ -59,8 +61,7 @@ class LessonsPage(RefreshWhenShown, QWidget):
         self.tree.setObjectName("lessonsTree")
         self.tree.setAccessibleName("Lessons")
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(WrapDelegate(self.tree))
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -69,11 +70,18 @@ class LessonsPage(RefreshWhenShown, QWidget):
         self.tree.activated.connect(self._open)
         self.count = QLabel(self)
         self.count.setProperty("role", "hint")
-        self.themes = themes_model(self)
-        self.themes_table = PersonTable("objectionThemes", "Objections that keep coming up", self)
-        self.themes_table.setModel(self.themes)
-        self.themes_table.stretch(0, 2)
-        self.themes_table.openRow.connect(self._open_theme)
+        self.themes = TreeModel(("Objection", "Who"), self)
+        self.themes_tree = QTreeView(self)
+        self.themes_tree.setObjectName("objectionThemes")
+        self.themes_tree.setAccessibleName("Objections that keep coming up, by theme")
+        self.themes_tree.setModel(self.themes)
+        self.themes_tree.setItemDelegate(WrapDelegate(self.themes_tree))
+        self.themes_tree.setAlternatingRowColors(True)
+        self.themes_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.themes_tree.header().setStretchLastSection(False)
+        self.themes_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.themes_tree.activated.connect(self._open_objection)
+        self.themes_tree.doubleClicked.connect(self._open_objection)
         self.chart = DecisionsChart(self)
         left = QWidget(self)
         bar = QHBoxLayout()
@@ -88,10 +96,10 @@ class LessonsPage(RefreshWhenShown, QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        themes_title = heading("Open objections that keep coming up", "section", right)
-        themes_title.setBuddy(self.themes_table)
+        themes_title = heading("Objections that keep coming up", "section", right)
+        themes_title.setBuddy(self.themes_tree)
         right_layout.addWidget(themes_title)
-        right_layout.addWidget(self.themes_table, 1)
+        right_layout.addWidget(self.themes_tree, 1)
         right_layout.addWidget(heading("Decisions, the last 12 months", "section", right))
         right_layout.addWidget(self.chart)
         self.splitter = QSplitter(self)
@@ -120,7 +128,9 @@ class LessonsPage(RefreshWhenShown, QWidget):
     def refresh(self) -> None:
         self.stale = False
         self.refresh_lessons()
-        self.themes.set_records(objection_themes())
+        self.themes.set_roots(theme_nodes(objection_themes()))
+        self.themes_tree.expandAll()
+        self.themes_tree.resizeColumnToContents(1)
         self.chart.set_months(decisions_over_time(12))
 
     def refresh_lessons(self) -> None:
@@ -142,7 +152,8 @@ class LessonsPage(RefreshWhenShown, QWidget):
         if pid is not None and lesson is not None:
             self.openPerson.emit(int(pid), ("decision", lesson.decision_id))
 
-    def _open_theme(self, row: int) -> None:
-        pid = self.themes.person_id(row)
+    def _open_objection(self, index: QModelIndex) -> None:
+        first = index.siblingAtColumn(0)
+        pid = first.data(PERSON_ID_ROLE)
         if pid is not None:
-            self.openPerson.emit(pid, None)
+            self.openPerson.emit(int(pid), first.data(RECORD_ROLE))

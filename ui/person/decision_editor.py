@@ -1,4 +1,5 @@
-"""Editing one decision: outcome, reason, objections (tick when addressed), lesson, revisit date."""
+"""Editing one decision: outcome, reason, objections (tick when addressed, a theme each), lesson,
+the three questions after a no, the revisit date, and the offer to record a hedged no as weak."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -21,13 +23,17 @@ from PySide6.QtWidgets import (
 
 from journal import decisions
 from journal.decisions import OUTCOME_LABELS
-from journal.records import DecisionRecord
+from journal.records import AFTER_A_NO, DecisionRecord, ObjectionRecord
+from journal.themes import THEME_LABELS
 
 from .aspect_model import RetryingDelegate
 from .autosave import Binder, Saver, bind_combo, bind_date, bind_line, bind_text
 from .decision_models import ObjectionModel, open_objections_text
 from .undo import Addition, PageChange, Place, Step, preview
 from .widgets import Badge, OptionalDate, date_edit, from_qdate, named, to_qdate
+
+NO_OUTCOMES = ("strong_no", "weak_no")
+REVISIT_AFTER_DAYS = 90
 
 
 def outcome_combo(object_name: str) -> QComboBox:
@@ -85,6 +91,34 @@ class DecisionEditor(QWidget):
         named(self.new_objection, "newObjectionEdit", "New objection")
         self.new_objection.setPlaceholderText("Another objection they raised (Enter adds it)")
         self.new_objection.returnPressed.connect(self.add_objection)
+        self.objection_theme = QComboBox()
+        named(self.objection_theme, "objectionThemeCombo", "Theme of the selected objection")
+        for value, label in THEME_LABELS.items():
+            self.objection_theme.addItem(label, value)
+        self.objection_theme.setToolTip("The theme of the selected objection: pick another")
+        self.objection_theme.activated.connect(self._choose_theme)
+        self.objection_view.selectionModel().currentChanged.connect(self._show_theme)
+        self.objections.modelReset.connect(self._show_theme)
+        self.answers: dict[str, QPlainTextEdit] = {}
+        for field, question in AFTER_A_NO:
+            self.answers[field] = _area(f"{field}Edit", question, "their words, if you asked")
+            self.answers[field].setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 16)
+        self.weak_offer = QWidget()
+        named(self.weak_offer, "weakNoOffer", "This no may be an I don't know")
+        self.weak_text = QLabel()
+        self.weak_text.setWordWrap(True)
+        self.weak_revisit = date_edit("weakNoRevisit", "Revisit on")
+        self.weak_button = QPushButton("Record as weak no")
+        named(self.weak_button, "weakNoButton", "Record as a weak no, to revisit")
+        self.weak_button.clicked.connect(self.record_as_weak_no)
+        offer_row = QHBoxLayout(self.weak_offer)
+        offer_row.setContentsMargins(6, 4, 6, 4)
+        offer_row.addWidget(self.weak_text, 1)
+        offer_row.addWidget(QLabel("revisit on"))
+        offer_row.addWidget(self.weak_revisit)
+        offer_row.addWidget(self.weak_button)
+        self.weak_offer.setStyleSheet("#weakNoOffer { background: rgba(230, 160, 20, 0.22); }")
+        self.weak_offer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.lesson = _area(
             "decisionLessonEdit",
             "Lesson",
@@ -105,12 +139,22 @@ class DecisionEditor(QWidget):
         form.addRow("Outcome", when)
         form.addRow("Reason", self.reason)
         form.addRow("Objections", self.objection_view)
-        form.addRow("", self.new_objection)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_objection, 1)
+        add_row.addWidget(self.objection_theme)
+        form.addRow("", add_row)
         form.addRow("Lesson", self.lesson)
+        for field, question in AFTER_A_NO:
+            label = QLabel(question)
+            label.setWordWrap(True)
+            label.setBuddy(self.answers[field])
+            form.addRow(label, self.answers[field])
         form.addRow("", self.revisit)
+        self.form = form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.badge)
+        layout.addWidget(self.weak_offer)
         layout.addLayout(form)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -133,6 +177,10 @@ class DecisionEditor(QWidget):
             "lesson": bind_text(self.lesson, lambda v: self._write("lesson", v)),
             "revisit_on": bind_date(self.revisit, lambda v: self._write("revisit_on", v)),
         }
+        for field in self.answers:
+            self.binders[field] = bind_text(
+                self.answers[field], lambda v, f=field: self._write(f, v)
+            )
         self.show_decision(None)
 
     def flush(self) -> None:
@@ -148,6 +196,7 @@ class DecisionEditor(QWidget):
         if decision is None:
             self.objections.set_records([])
             self.badge.show_as(None)
+            self._show_after_a_no()
             return
         for field, binder in self.binders.items():
             value = getattr(decision, field)
@@ -155,8 +204,67 @@ class DecisionEditor(QWidget):
         self.objections.set_records(decision.objections)
         self._show_badge()
 
+    def questions_shown(self) -> bool:
+        """Whether the three questions after a no are on screen (for a strong or weak no)."""
+        return not self.answers["better_solution"].isHidden()
+
+    def _show_after_a_no(self) -> None:
+        d = self.decision
+        is_no = d is not None and d.outcome in NO_OUTCOMES
+        for field in self.answers:
+            self.form.setRowVisible(self.answers[field], is_no)
+        hedge = decisions.looks_like_weak_no(d) if d is not None else None
+        if hedge:
+            self.weak_text.setText(
+                f"This strong no hedges (\u201c{hedge}\u201d): "
+                "it may be an \u201cI don't know\u201d."
+            )
+            self.weak_revisit.setDate(
+                to_qdate(dt.date.today() + dt.timedelta(days=REVISIT_AFTER_DAYS))
+            )
+        self.weak_offer.setVisible(bool(hedge))
+
+    def record_as_weak_no(self) -> None:
+        """The one-click offer: record this strong no as a weak no, to revisit on the date shown."""
+        if self.decision is None:
+            return
+        record = self._saver.run(
+            "decision",
+            "Recording it as a weak no",
+            decisions.update_decision,
+            self.decision.id,
+            outcome="weak_no",
+            revisit_on=from_qdate(self.weak_revisit.date()),
+        )
+        if self._updated(record):
+            self.show_decision(record)
+
+    def _current_objection(self) -> ObjectionRecord | None:
+        index = self.objection_view.currentIndex()
+        return self.objections.record(index.row()) if index.isValid() else None
+
+    def _show_theme(self, *_: object) -> None:
+        objection = self._current_objection()
+        self.objection_theme.setEnabled(objection is not None)
+        if objection is not None:
+            self.objection_theme.setCurrentIndex(self.objection_theme.findData(objection.theme))
+
+    def _choose_theme(self, _row: int) -> None:
+        objection = self._current_objection()
+        theme = self.objection_theme.currentData()
+        if objection is None or theme == objection.theme:
+            return
+        record = self._saver.run(
+            "decision", "Changing the theme", decisions.set_objection_theme, objection.id, theme
+        )
+        if self._updated(record):
+            row = self.objection_view.currentIndex().row()
+            self.objections.set_records(record.objections)
+            self.objection_view.setCurrentIndex(self.objections.index(row))
+
     def _show_badge(self) -> None:
         d = self.decision
+        self._show_after_a_no()
         if d is None:
             return
         label = OUTCOME_LABELS[d.outcome]

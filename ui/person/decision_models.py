@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from journal.decisions import OUTCOME_LABELS
 from journal.records import DecisionRecord, ObjectionRecord
+from journal.themes import THEME_LABELS
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -103,7 +104,9 @@ class ObjectionModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         objection = self._records[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{objection.text}  \u00b7  {THEME_LABELS[objection.theme]}"
+        if role == Qt.ItemDataRole.EditRole:
             return objection.text
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if objection.addressed else Qt.CheckState.Unchecked

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from journal import tags as journal_tags
 from journal.models import FITS
 from journal.records import PersonRecord, ReferralRecord
 
@@ -51,6 +53,7 @@ class PersonHeader(QFrame):
     """Editable header; every field saves through `commit(field, value)`."""
 
     openPerson = Signal(int)
+    personaToggled = Signal(str, bool)  # a tag of theirs marked (or unmarked) as a persona
 
     def __init__(self, commit: Commit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +83,8 @@ class PersonHeader(QFrame):
         self.tags.setPlaceholderText("Tags, separated by commas")
         self.tag_completer = ListCompleter([], self.tags)
         self.tags.setCompleter(self.tag_completer)
+        self.tags.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tags.customContextMenuRequested.connect(self._tags_menu)
         self.cadence = cadence_spin("headerCadenceSpin")
         self.referred_by = QLabel()
         named(self.referred_by, "referredByLabel", "Referred by")
@@ -166,6 +171,26 @@ class PersonHeader(QFrame):
             self.trashed.show_as("no", f"In the trash since {when}: restore them from the Trash.")
         else:
             self.trashed.show_as(None)
+
+    def tags_menu(self) -> QMenu:
+        """The Tags field's menu: the usual editing entries, then each tag as a persona or not."""
+        menu = self.tags.createStandardContextMenu()
+        known = {t.name.casefold(): t for t in journal_tags.tag_infos()}
+        mine = [known[t.casefold()] for t in split_tags(self.tags.text()) if t.casefold() in known]
+        if mine:
+            menu.addSection("Personas")
+        for tag in mine:
+            action = menu.addAction(f"\u201c{tag.name}\u201d is a persona")
+            action.setObjectName(f"persona_{tag.name}")
+            action.setCheckable(True)
+            action.setChecked(tag.persona)
+            action.toggled.connect(lambda on, name=tag.name: self.personaToggled.emit(name, on))
+        return menu
+
+    def _tags_menu(self, position: QPoint) -> None:
+        menu = self.tags_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.tags.mapToGlobal(position))
 
     def _link(self, href: str) -> None:
         if href.startswith("person:"):

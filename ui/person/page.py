@@ -67,6 +67,7 @@ class PersonPage(QWidget):
 
         self.header = PersonHeader(self._commit)
         self.header.openPerson.connect(self.openPerson)
+        self.header.personaToggled.connect(self._mark_persona)
         self.journal = JournalSection(self._saver)
         self.journal.openRecord.connect(self.focus_on)
         self.goals = AspectSection(GOALS, self._saver)
@@ -236,6 +237,10 @@ class PersonPage(QWidget):
         if field == "tags":
             self.header.set_tag_words(tags.all_tags())
         return True
+
+    def _mark_persona(self, name: str, persona: bool) -> None:
+        verb = "Marking" if persona else "Unmarking"
+        self._saver.run("tag", f"{verb} {name} as a persona", tags.set_persona, name, persona)
 
     def _saved(self, what: str) -> None:
         if self._person is None:

@@ -1,0 +1,120 @@
+"""The decision editor after a no: the three questions, the weak-no offer, objection themes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit
+
+from journal import decisions, people, search
+from ui.person.page import PersonPage
+
+
+@pytest.fixture
+def page(qtbot, journal) -> PersonPage:
+    widget = PersonPage()
+    qtbot.addWidget(widget)
+    widget.personChanged.connect(lambda pid: widget.show_person(pid))
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def choose(qtbot, combo: QComboBox, value: str) -> None:
+    """Pick an item as a person would: focus the combo, then move to it with the arrow keys."""
+    combo.setFocus()
+    target = combo.findData(value)
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, key)
+
+
+def test_the_questions_show_for_a_no_and_not_for_a_yes(qtbot, page, journal) -> None:
+    ann = people.add_person("Ann")
+    d = decisions.record_decision(ann.id, "Retainer", "yes", reason="Saw the value")
+    page.show_person(ann.id, focus=("decision", d.id))
+    editor = page.decisions.editor
+    assert not editor.questions_shown()
+    assert not editor.findChild(QPlainTextEdit, "better_fitEdit").isVisible()
+    choose(qtbot, editor.outcome, "strong_no")
+    qtbot.waitUntil(lambda: decisions.get_decision(d.id).outcome == "strong_no")
+    assert editor.questions_shown()
+    fit = editor.findChild(QPlainTextEdit, "better_fitEdit")
+    assert fit.isVisible()
+    qtbot.keyClicks(fit, "Quarterly, not monthly")
+    editor.findChild(QPlainTextEdit, "expectedEdit").setFocus()  # leaving saves
+    qtbot.waitUntil(lambda: decisions.get_decision(d.id).better_fit == "Quarterly, not monthly")
+    assert [h.record_id for h in search.search("quarterly")] == [d.id]
+    choose(qtbot, editor.outcome, "weak_no")
+    qtbot.waitUntil(lambda: decisions.get_decision(d.id).outcome == "weak_no")
+    assert editor.questions_shown()
+    choose(qtbot, editor.outcome, "yes")
+    qtbot.waitUntil(lambda: decisions.get_decision(d.id).outcome == "yes")
+    assert not editor.questions_shown() and not fit.isVisible()
+    assert decisions.get_decision(d.id).better_fit == "Quarterly, not monthly"  # kept, not shown
+
+
+def test_a_hedged_strong_no_is_offered_as_weak_never_changed_silently(qtbot, page) -> None:
+    ann = people.add_person("Ann")
+    d = decisions.record_decision(ann.id, "Retainer", "strong_no", reason="Not now, after Easter")
+    firm = decisions.record_decision(ann.id, "Payroll", "strong_no", reason="Does it herself")
+    page.show_person(ann.id, focus=("decision", firm.id))
+    editor = page.decisions.editor
+    assert not editor.weak_offer.isVisible()
+    page.show_person(ann.id, focus=("decision", d.id))
+    assert editor.weak_offer.isVisible()
+    assert "Not now" in editor.weak_text.text()
+    assert decisions.get_decision(d.id).outcome == "strong_no"
+    revisit = dt.date.today() + dt.timedelta(days=30)
+    editor.weak_revisit.setDate(revisit)
+    qtbot.mouseClick(editor.weak_button, Qt.MouseButton.LeftButton)
+    changed = decisions.get_decision(d.id)
+    assert (changed.outcome, changed.revisit_on) == ("weak_no", revisit)
+    assert editor.outcome.currentData() == "weak_no"
+    assert editor.revisit.value() == revisit
+    assert not editor.weak_offer.isVisible()
+    assert "not finished" in editor.badge.text()
+
+
+def test_an_objection_theme_is_shown_and_changed_in_one_go(qtbot, page) -> None:
+    ann = people.add_person("Ann")
+    d = decisions.record_decision(
+        ann.id, "Plan", "weak_no", objections=["Too expensive", "Her partner decides"]
+    )
+    page.show_person(ann.id, focus=("decision", d.id))
+    editor = page.decisions.editor
+    view = editor.objection_view
+    assert view.model().index(0, 0).data() == "Too expensive  ·  Price"
+    view.setCurrentIndex(view.model().index(1, 0))
+    assert editor.objection_theme.currentData() == "authority"
+    choose(qtbot, editor.objection_theme, "trust")  # each key press picks and saves
+    qtbot.waitUntil(
+        lambda: [o.theme for o in decisions.get_decision(d.id).objections] == ["price", "trust"]
+    )
+    assert view.model().index(1, 0).data() == "Her partner decides  ·  Trust"
+    assert view.currentIndex().row() == 1
+
+
+def test_the_decisions_page_filters_by_objection_theme(window, qtbot) -> None:
+    ann = people.add_person("Ann")
+    bob = people.add_person("Bob")
+    decisions.record_decision(ann.id, "Retainer", "weak_no", objections=["Too expensive"])
+    decisions.record_decision(bob.id, "Audit", "undecided", objections=["The board decides"])
+    decisions.record_decision(bob.id, "Payroll", "yes")
+    window.show_page("decisions")
+    page = window.decisions
+    model = page.model
+
+    def people_shown() -> list[str]:
+        return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+    assert sorted(people_shown()) == ["Ann", "Bob", "Bob"]
+    choose(qtbot, page.theme_combo, "authority")
+    assert people_shown() == ["Bob"] and model.index(0, 1).data() == "Audit"
+    choose(qtbot, page.theme_combo, "price")
+    assert people_shown() == ["Ann"]
+    choose(qtbot, page.theme_combo, "fit")
+    assert people_shown() == []
