@@ -472,3 +472,21 @@ def test_ics_reconnects_follow_tag_cadences(journal):
     assert event.summary.value == "Reconnect with Tagged"
     assert event.dtstart.value == dt.date(2026, 12, 4)
     assert event.description.value == "Keep in touch every 14 days."
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("She said **January is hell** every year", "She said January is hell every year"),
+        ("asked what *good* looks like", "asked what good looks like"),
+        ("# Call\n- item\n> quoted", "Call\nitem\nquoted"),
+        ("cut in the middle of **board rev", "cut in the middle of board rev"),
+        ("see [the site](https://example.org) and `code`", "see the site and code"),
+        ("snake_case_name and 2 * 3 * 4 stay", "snake_case_name and 2 * 3 * 4 stay"),
+        ("- [x] sent the \\*draft\\*", "sent the *draft*"),
+    ],
+)
+def test_markdown_read_as_plain_text(markdown: str, text: str) -> None:
+    from journal.exports.md import plain
+
+    assert plain(markdown) == text

@@ -191,7 +191,11 @@ class MainWindow(Shell):
         if record is None:
             return
         self.open_person(record.id)
-        self.status(f"Added {record.name}.")
+        # What is typed next is the first note about them: the window takes the keyboard back
+        # from the closed dialog (not every desktop gives it back) and the composer has it.
+        self.activateWindow()
+        self.person.new_note()
+        self.status(f"Added {record.name}. Write what was said; Ctrl+Enter saves it.")
 
     def new_note(self) -> None:
         pid = self.current_person_id()

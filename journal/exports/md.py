@@ -60,3 +60,25 @@ def document(sections: list[str]) -> str:
     """Sections joined by blank lines, with tidy spacing and one final newline."""
     text = "\n\n".join(s.strip("\n") for s in sections if s.strip())
     return re.sub(r"\n{3,}", "\n\n", text) + "\n"
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+_LEFTOVER = re.compile(r"\*\*+|__+|`+|~~")
+_LINE_START = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?:\[[ xX]\]\s+)?)", re.M)
+_ESCAPED = re.compile(r"\\([\\`*_\[\]<>|#+\-.!])")
+_HIDDEN = 0xE000  # escaped characters wait in the private use area while the marks go
+_UNHIDE = re.compile("[\ue000-\ue07f]")
+
+
+def plain(text: str) -> str:
+    """A person's Markdown read as plain text (a search snippet, a one-line summary): emphasis,
+    code marks, headings, quotes, list marks and link targets dropped, even in a cut fragment."""
+    text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
+    text = _LINK.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _LINE_START.sub("", text)
+    text = _LEFTOVER.sub("", text)
+    return _UNHIDE.sub(lambda m: chr(ord(m.group(0)) - _HIDDEN), text)

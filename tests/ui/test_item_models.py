@@ -106,6 +106,20 @@ def test_search_html_is_escaped_before_marking(journal) -> None:
     assert "&lt;script&gt;" in text
 
 
+def test_search_results_show_a_notes_markdown_as_plain_text(journal) -> None:
+    from journal import notes
+
+    (pid,) = add_people("Ann")
+    notes.add_note(pid, "# Call\n- She wants a **board review** before *any* change")
+    (hit,) = search.search("board review", kinds=("note",))
+    text = hit_html(hit)
+    assert "*" not in text and "#" not in text
+    assert "<b>board</b> <b>review</b> before any change" in text
+    model = SearchModel()
+    model.set_hits([hit])
+    assert model.index(1, 0).data() == "Call She wants a board review before any change — Ann"
+
+
 def test_sidebar_and_trash_models(qtmodeltester, journal) -> None:
     qtmodeltester.check(SidebarModel())
     from journal import people

@@ -97,6 +97,28 @@ def test_today_shows_a_weak_no_to_revisit_and_a_follow_up(window, qtbot) -> None
     assert window.person.current_person_id() == ids["Alan Turing"]
 
 
+def test_todays_columns_fit_their_content_and_one_takes_the_room(window, qtbot) -> None:
+    sample_people()
+    people.add_person("Maximiliana Oyelaran-Featherstonehaugh", cadence_days=7)
+    window.show_page("today")
+    window.today.refresh()
+    for table in (
+        window.today.reconnect_table,
+        window.today.revisit_table,
+        window.today.follow_up_table,
+    ):
+        header = table.horizontalHeader()
+        model = table.model()
+        for column in range(model.columnCount()):
+            needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if header.sectionResizeMode(column) == header.ResizeMode.Stretch:
+                assert header.sectionSize(column) >= needed, (table.objectName(), column)
+            else:
+                assert header.sectionSize(column) == needed, (table.objectName(), column)
+    reconnect = window.today.reconnect_table.horizontalHeader()
+    assert reconnect.sectionResizeMode(0) != reconnect.ResizeMode.Stretch  # names fit, no gap
+
+
 def test_search_as_you_type_and_open_a_result(window, qtbot) -> None:
     ids = sample_people()
     qtbot.keyClick(window, Qt.Key.Key_K, CTRL)

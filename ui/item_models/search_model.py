@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from journal.exports.md import plain
 from journal.search import KIND_LABELS, MARK_END, MARK_START, SearchHit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -16,15 +17,16 @@ IS_HEADER_ROLE = Qt.ItemDataRole.UserRole + 12
 
 
 def hit_html(hit: SearchHit) -> str:
-    """The snippet, HTML-escaped first, then the match markers turned into bold."""
-    snippet = " ".join(html.escape(hit.snippet, quote=False).split())
+    """The snippet as plain text (a note's Markdown marks dropped), HTML-escaped, then the
+    match markers turned into bold."""
+    snippet = " ".join(html.escape(plain(hit.snippet), quote=False).split())
     marked = snippet.replace(MARK_START, "<b>").replace(MARK_END, "</b>")
     return f"{marked}<br><small>{html.escape(hit.person_name)}</small>"
 
 
 def hit_text(hit: SearchHit) -> str:
-    plain = " ".join(hit.marked("", "").split())
-    return f"{plain} — {hit.person_name}"
+    text = " ".join(plain(hit.marked("", "")).split())
+    return f"{text} — {hit.person_name}"
 
 
 class SearchModel(QAbstractListModel):

@@ -1,4 +1,4 @@
-"""The sidebar: the four pages, chosen by click, arrow keys or Ctrl+1…4."""
+"""The sidebar: the pages, chosen by click, arrow keys or Ctrl+1, Ctrl+2, …"""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ class Sidebar(QListView):
         selection = self.selectionModel()
         selection.blockSignals(True)
         if row is None:
-            selection.clear()
+            # Only the highlight goes: with no current row, the list would pick one (and
+            # switch pages) the moment it gets the keyboard focus.
+            selection.clearSelection()
         else:
             selection.setCurrentIndex(
                 self.model().index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect

@@ -113,7 +113,7 @@ class TodayPage(QWidget):
         self.reconnect_table = self._section(
             layout, "reconnectTable", "Due to reconnect", self.reconnect_model, None
         )
-        self.reconnect_table.stretch(0, 1)
+        self.reconnect_table.stretch(1)
         self.revisit_table = self._section(
             layout, "revisitTable", "Decisions to revisit", self.revisit_model, "decision"
         )

@@ -41,6 +41,7 @@ class DecisionsSection(QWidget):
         named(self.record_button, "recordDecisionButton", "Record the decision")
         self.offer.returnPressed.connect(self.record)
         self.record_button.clicked.connect(self.record)
+        self.setFocusProxy(self.offer)  # Alt+D puts the cursor where a new offer is typed
         new_row = QHBoxLayout()
         new_row.addWidget(self.offer, 1)
         new_row.addWidget(self.outcome)
