@@ -118,3 +118,39 @@ def test_the_decisions_page_filters_by_objection_theme(window, qtbot) -> None:
     assert people_shown() == ["Ann"]
     choose(qtbot, page.theme_combo, "fit")
     assert people_shown() == []
+
+
+def test_the_glance_strip_shows_what_is_open_and_opens_it(qtbot, page) -> None:
+    from journal import goals, pains
+
+    ann = people.add_person("Ann")
+    page.show_person(ann.id)
+    assert not page.glance.isVisible()  # nothing open: no strip
+    goal = goals.add_goal(ann.id, "Open a second shop")
+    goals.add_goal(ann.id, "Done already", status="attained")
+    pains.add_pain(ann.id, "Payroll by hand")
+    d = decisions.record_decision(
+        ann.id,
+        "Payroll service",
+        "weak_no",
+        revisit_on=dt.date(2027, 3, 4),
+        objections=["Too expensive", "Her brother does it"],
+    )
+    decisions.update_objection(d.objections[1].id, addressed=True)
+    decisions.record_decision(ann.id, "Audit", "strong_no", objections=["Never"])
+    page.show_person(ann.id)
+    glance = page.glance
+    assert glance.isVisible() and page.tabs.currentWidget() is page.journal
+    assert glance.text("goals") == "Open a second shop"
+    assert glance.text("pains") == "Payroll by hand"
+    assert glance.text("unfinished") == "Payroll service (weak no, revisit 4 Mar): Too expensive"
+    glance.rows["goals"][1].linkActivated.emit(f"goal:{goal.id}")
+    assert page.tabs.currentWidget() is page.goals
+    glance.rows["unfinished"][1].linkActivated.emit(f"decision:{d.id}")
+    assert page.decisions.editor.decision.id == d.id
+    for i in range(5):
+        goals.add_goal(ann.id, f"Goal {i}")
+    decisions.add_objection(d.id, "Timing")  # a change made on the page itself
+    page.show_person(ann.id)
+    assert glance.text("goals").endswith("and 2 more")
+    assert glance.text("unfinished").endswith("Too expensive; Timing")

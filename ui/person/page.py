@@ -18,6 +18,7 @@ from .aspects_section import GOALS, PAINS, AspectSection
 from .autosave import Binder, Saver
 from .decisions_section import DecisionsSection
 from .followups_section import FollowUpsSection
+from .glance import Glance
 from .header import PersonHeader
 from .journal_section import JournalSection
 from .profile import ProfileSection
@@ -77,6 +78,8 @@ class PersonPage(QWidget):
         self.referrals.openPerson.connect(self.openPerson)
         self.followups = FollowUpsSection(self._saver)
         self.profile = ProfileSection(self._commit)
+        self.glance = Glance()
+        self.glance.openRecord.connect(self.focus_on)
 
         self.tabs = QTabWidget()
         named(self.tabs, "personSections", "Sections")
@@ -87,6 +90,7 @@ class PersonPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(8)
         layout.addWidget(self.header)
+        layout.addWidget(self.glance)
         layout.addWidget(self.tabs, 1)
         self._binders: dict[str, list[Binder]] = {}
         for part in (self.header, self.profile):
@@ -127,6 +131,7 @@ class PersonPage(QWidget):
         self.decisions.show_person(person_id)
         self.referrals.show_person(person_id)
         self.followups.show_person(person_id)
+        self.glance.set_person(person_id)
         self._update_tab_titles()
         if focus is not None:
             self.focus_on(*focus)
@@ -184,6 +189,8 @@ class PersonPage(QWidget):
         self._person = None
         self._changed_id = None
         self.journal.forget()
+        self.glance.set_person(None)
+        self.glance.refresh()
         for section in (self.goals, self.pains, self.decisions, self.referrals, self.followups):
             section.forget()
         self.setEnabled(False)
@@ -252,7 +259,7 @@ class PersonPage(QWidget):
             self.journal.refresh()
         if what == "referral":
             self.header.show_referrers(referrals.referred_by(self._person.id))
-        self._titles_timer.start()  # after the section has shown what changed
+        self._titles_timer.start()  # after the section has shown what changed (and the glance)
 
     def _announce_change(self) -> None:
         if self._changed_id is not None:
@@ -260,6 +267,7 @@ class PersonPage(QWidget):
             self.personChanged.emit(changed)
 
     def _update_tab_titles(self) -> None:
+        self.glance.refresh()
         counts = {
             "goals": self.goals.count(),
             "pains": self.pains.count(),
