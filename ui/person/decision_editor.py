@@ -4,6 +4,7 @@ the three questions after a no, the revisit date, and the offer to record a hedg
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -145,10 +146,10 @@ class DecisionEditor(QWidget):
         form.addRow("", add_row)
         form.addRow("Lesson", self.lesson)
         for field, question in AFTER_A_NO:
-            label = QLabel(question)
-            label.setWordWrap(True)
-            label.setBuddy(self.answers[field])
-            form.addRow(label, self.answers[field])
+            asked = QLabel(question)
+            asked.setWordWrap(True)
+            asked.setBuddy(self.answers[field])
+            form.addRow(asked, self.answers[field])
         form.addRow("", self.revisit)
         self.form = form
         layout = QVBoxLayout(self)
@@ -177,10 +178,8 @@ class DecisionEditor(QWidget):
             "lesson": bind_text(self.lesson, lambda v: self._write("lesson", v)),
             "revisit_on": bind_date(self.revisit, lambda v: self._write("revisit_on", v)),
         }
-        for field in self.answers:
-            self.binders[field] = bind_text(
-                self.answers[field], lambda v, f=field: self._write(f, v)
-            )
+        for field, edit in self.answers.items():
+            self.binders[field] = bind_text(edit, self._writer(field))
         self.show_decision(None)
 
     def flush(self) -> None:
@@ -284,6 +283,9 @@ class DecisionEditor(QWidget):
         self._show_badge()
         self.changed.emit(record)
         return True
+
+    def _writer(self, field: str) -> Callable[[Any], bool]:
+        return lambda value: self._write(field, value)
 
     def _write(self, field: str, value: Any) -> bool:
         d = self.decision
