@@ -44,8 +44,7 @@ def test_the_page_explains_personas_until_a_tag_is_marked(window, qtbot) -> None
     page = window.personas_page
     assert window.stack.currentWidget() is page
     assert page.empty.isVisible() and "Preferences" in page.empty.text()
-    tags.set_persona("CFO", True)
-    window.refresh_all()
+    window.session.run(window, "Marking", tags.set_persona, "CFO", True)
     assert not page.empty.isVisible()
     assert page.names.stringList() == ["CFO"]
 

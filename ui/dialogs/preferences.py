@@ -144,7 +144,7 @@ class PreferencesDialog(QDialog):
             wanted = persona.isChecked()
             if wanted == (name in self._personas):
                 continue
-            if attempt(self, f"Marking {name}", tags.set_persona, name, wanted) is None:
+            if self._write(f"Marking {name}", tags.set_persona, name, wanted) is None:
                 return False
             self._personas ^= {name}
         return True

@@ -20,7 +20,6 @@ from journal.decisions import OUTCOME_LABELS
 from journal.personas import Mention, Persona, TextGroup, personas
 from journal.themes import THEME_LABELS
 
-from ..guard import attempt
 from ..item_models.records_model import PERSON_ID_ROLE, RECORD_ROLE
 from ..item_models.tree_model import Node, TreeModel
 from ..person.autosave import bind_text
@@ -105,6 +104,7 @@ def persona_nodes(p: Persona) -> list[Node]:
 
 class PersonasPage(RefreshWhenShown, QWidget):
     openPerson = Signal(int, object)
+    kinds = frozenset({"person", "tag", "goal", "pain", "decision", "objection"})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -214,7 +214,7 @@ class PersonasPage(RefreshWhenShown, QWidget):
         name = self.current_name()
         if name is None:
             return False
-        return attempt(self, "Saving the messaging note", _set_messaging, name, text) is not None
+        return self.write("Saving the messaging note", _set_messaging, name, text) is not None
 
     def _open(self, index: QModelIndex) -> None:
         first = index.siblingAtColumn(0)
