@@ -74,3 +74,18 @@ def make_window(qtbot, journal: Journal):
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+@pytest.fixture
+def page(qtbot, journal: Journal):  # -> ui.person.page.PersonPage
+    """The person page on its own, at the window's size."""
+    from ui.person.page import PersonPage
+
+    widget = PersonPage()
+    qtbot.addWidget(widget)
+    # Like the main window: after a saved edit, the person is shown again.
+    widget.personChanged.connect(lambda pid: widget.show_person(pid))
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

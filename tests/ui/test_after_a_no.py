@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
 from journal import decisions, people, search
-from ui.person.page import PersonPage
-
-
-@pytest.fixture
-def page(qtbot, journal) -> PersonPage:
-    widget = PersonPage()
-    qtbot.addWidget(widget)
-    widget.personChanged.connect(lambda pid: widget.show_person(pid))
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def choose(qtbot, combo: QComboBox, value: str) -> None:
@@ -105,18 +92,18 @@ def test_the_decisions_page_filters_by_objection_theme(window, qtbot) -> None:
     decisions.record_decision(bob.id, "Audit", "undecided", objections=["The board decides"])
     decisions.record_decision(bob.id, "Payroll", "yes")
     window.show_page("decisions")
-    page = window.decisions
-    model = page.model
+    decisions_page = window.decisions
+    model = decisions_page.model
 
     def people_shown() -> list[str]:
         return [model.index(r, 0).data() for r in range(model.rowCount())]
 
     assert sorted(people_shown()) == ["Ann", "Bob", "Bob"]
-    choose(qtbot, page.theme_combo, "authority")
+    choose(qtbot, decisions_page.theme_combo, "authority")
     assert people_shown() == ["Bob"] and model.index(0, 1).data() == "Audit"
-    choose(qtbot, page.theme_combo, "price")
+    choose(qtbot, decisions_page.theme_combo, "price")
     assert people_shown() == ["Ann"]
-    choose(qtbot, page.theme_combo, "fit")
+    choose(qtbot, decisions_page.theme_combo, "fit")
     assert people_shown() == []
 
 

@@ -7,20 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from journal import decisions, goals, notes, pains, people, referrals
-from ui.person.page import PersonPage
 from ui.person.timeline_model import EntryRole, KeyRole, render
-
-
-@pytest.fixture
-def page(qtbot, journal) -> PersonPage:
-    widget = PersonPage()
-    qtbot.addWidget(widget)
-    # Like the main window: after a saved edit, the person is shown again.
-    widget.personChanged.connect(lambda pid: widget.show_person(pid))
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 @pytest.fixture

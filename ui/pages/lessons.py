@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,12 +17,12 @@ from PySide6.QtWidgets import (
 from journal.lessons import decisions_over_time, group_lessons, lessons, objection_themes
 
 from ..item_models.lessons_model import LessonsModel, theme_nodes
-from ..item_models.records_model import PERSON_ID_ROLE, RECORD_ROLE
+from ..item_models.records_model import PERSON_ID_ROLE
 from ..item_models.tree_model import TreeModel
 from .common import heading
 from .lessons_chart import DecisionsChart
 from .refresh_when_shown import RefreshWhenShown
-from .wrapping import WrapDelegate
+from .wrapping import opens_people, reading_tree
 
 DEBOUNCE_MS = 150
 
@@ -57,31 +54,16 @@ class LessonsPage(RefreshWhenShown, QWidget):
         group.addButton(self.by_tag)
         group.buttonToggled.connect(lambda _, on: on and self.refresh_lessons())
         self.model = LessonsModel(self)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("lessonsTree")
-        self.tree.setAccessibleName("Lessons")
-        self.tree.setModel(self.model)
-        self.tree.setItemDelegate(WrapDelegate(self.tree))
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
+        self.tree = reading_tree("lessonsTree", "Lessons", self.model, self)
         self.tree.doubleClicked.connect(self._open)
         self.tree.activated.connect(self._open)
         self.count = QLabel(self)
         self.count.setProperty("role", "hint")
         self.themes = TreeModel(("Objection", "Who"), self)
-        self.themes_tree = QTreeView(self)
-        self.themes_tree.setObjectName("objectionThemes")
-        self.themes_tree.setAccessibleName("Objections that keep coming up, by theme")
-        self.themes_tree.setModel(self.themes)
-        self.themes_tree.setItemDelegate(WrapDelegate(self.themes_tree))
-        self.themes_tree.setAlternatingRowColors(True)
-        self.themes_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.themes_tree.header().setStretchLastSection(False)
-        self.themes_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.themes_tree.activated.connect(self._open_objection)
-        self.themes_tree.doubleClicked.connect(self._open_objection)
+        self.themes_tree = reading_tree(
+            "objectionThemes", "Objections that keep coming up, by theme", self.themes, self
+        )
+        opens_people(self.themes_tree, self.openPerson)
         self.chart = DecisionsChart(self)
         left = QWidget(self)
         bar = QHBoxLayout()
@@ -151,9 +133,3 @@ class LessonsPage(RefreshWhenShown, QWidget):
         lesson = self.model.lesson(index.siblingAtColumn(0))
         if pid is not None and lesson is not None:
             self.openPerson.emit(int(pid), ("decision", lesson.decision_id))
-
-    def _open_objection(self, index: QModelIndex) -> None:
-        first = index.siblingAtColumn(0)
-        pid = first.data(PERSON_ID_ROLE)
-        if pid is not None:
-            self.openPerson.emit(int(pid), first.data(RECORD_ROLE))

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Signal
+from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QListView,
     QPlainTextEdit,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,12 +18,11 @@ from journal.decisions import OUTCOME_LABELS
 from journal.personas import Mention, Persona, TextGroup, personas
 from journal.themes import THEME_LABELS
 
-from ..item_models.records_model import PERSON_ID_ROLE, RECORD_ROLE
 from ..item_models.tree_model import Node, TreeModel
 from ..person.autosave import bind_text
 from .common import heading
 from .refresh_when_shown import RefreshWhenShown
-from .wrapping import WrapDelegate
+from .wrapping import opens_people, reading_tree
 
 HEADERS = ("What", "Who", "Offer")
 EMPTY = (
@@ -136,20 +133,10 @@ class PersonasPage(RefreshWhenShown, QWidget):
         note_label = QLabel("&Messaging note", self)
         note_label.setBuddy(self.messaging)
         self.model = TreeModel(HEADERS, self)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("personaTree")
-        self.tree.setAccessibleName("What this persona shares")
-        self.tree.setModel(self.model)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setItemDelegate(WrapDelegate(self.tree))
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(1, 200)
-        header.resizeSection(2, 220)
-        self.tree.activated.connect(self._open)
-        self.tree.doubleClicked.connect(self._open)
+        self.tree = reading_tree("personaTree", "What this persona shares", self.model, self)
+        self.tree.header().resizeSection(1, 200)
+        self.tree.header().resizeSection(2, 220)
+        opens_people(self.tree, self.openPerson)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -215,12 +202,6 @@ class PersonasPage(RefreshWhenShown, QWidget):
         if name is None:
             return False
         return self.write("Saving the messaging note", _set_messaging, name, text) is not None
-
-    def _open(self, index: QModelIndex) -> None:
-        first = index.siblingAtColumn(0)
-        pid = first.data(PERSON_ID_ROLE)
-        if pid is not None:
-            self.openPerson.emit(int(pid), first.data(RECORD_ROLE))
 
 
 def _set_messaging(name: str, text: str) -> bool:

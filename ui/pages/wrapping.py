@@ -1,16 +1,30 @@
-"""Text that wraps in item views: rows as tall as their text at the column's width, never elided."""
+"""Trees you read: text that wraps (rows as tall as their text at the column's width, never
+elided), and rows that open the person they came from."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    SignalInstance,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QTreeView,
+    QWidget,
 )
+
+from ..item_models.records_model import PERSON_ID_ROLE, RECORD_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 MARGIN = 10  # the item's own padding and focus frame, both sides together
@@ -74,3 +88,33 @@ class WrapDelegate(QStyledItemDelegate):
             QRect(0, 0, width, 1_000_000), int(Qt.TextFlag.TextWordWrap), str(text)
         )
         return QSize(hint.width(), max(hint.height(), bounds.height() + pad))
+
+
+def reading_tree(
+    name: str, accessible: str, model: QAbstractItemModel, parent: QWidget
+) -> QTreeView:
+    """A read-only tree whose text wraps: the first column takes the room, none is elided."""
+    tree = QTreeView(parent)
+    tree.setObjectName(name)
+    tree.setAccessibleName(accessible)
+    tree.setModel(model)
+    tree.setItemDelegate(WrapDelegate(tree))
+    tree.setAlternatingRowColors(True)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    tree.header().setStretchLastSection(False)
+    tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return tree
+
+
+def opens_people(tree: QTreeView, open_person: SignalInstance) -> None:
+    """Enter or a double-click on a row emits `open_person(person_id, focus)` for its person
+    (the focus, `("objection", 12)` and the like, from the row's RECORD_ROLE)."""
+
+    def emit(index: QModelIndex) -> None:
+        first = index.siblingAtColumn(0)
+        pid = first.data(PERSON_ID_ROLE)
+        if pid is not None:
+            open_person.emit(int(pid), first.data(RECORD_ROLE))
+
+    tree.activated.connect(emit)
+    tree.doubleClicked.connect(emit)
