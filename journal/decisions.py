@@ -12,7 +12,6 @@ from . import validate as v
 from .changes import record
 from .errors import JournalError
 from .models import OUTCOMES, Decision, Objection, Person, fetch, now
-from .models import database as db
 from .records import AFTER_A_NO, DecisionRecord, ObjectionRecord
 from .themes import caveat_in, check_theme, suggest_theme
 from .writing import writes
@@ -148,14 +147,12 @@ def add_objection(decision_id: int, text: str, theme: str | None = None) -> Deci
     return get_decision(decision_id)
 
 
-@db.atomic()
+@writes("objection")
 def set_objection_theme(objection_id: int, theme: str) -> DecisionRecord:
     """Put an objection under another theme (price, timing, authority, need, trust, fit, other)."""
     objection = fetch(Objection, objection_id)
     Objection.update(theme=check_theme(theme)).where(Objection.id == objection_id).execute()
-    decision = get_decision(objection.decision_id)
-    record("objection", decision.person_id)
-    return decision
+    return get_decision(objection.decision_id)
 
 
 def suggest_missing_themes() -> int:
@@ -264,7 +261,9 @@ def all_decisions(
     if outcomes is not None:
         query = query.where(Decision.outcome.in_(list(outcomes)))
     if theme is not None:
-        themed = Objection.select(Objection.decision).where(Objection.theme == check_theme(theme))
+        themed = Objection.select(Objection.decision).where(
+            Objection.theme == check_theme(theme), Objection.trashed_at.is_null()
+        )
         query = query.where(Decision.id.in_(themed))
     query = _with_names(query).where(Person.trashed_at.is_null())
     query = query.order_by(unfinished_first, Decision.decided_on.desc(), Decision.id.desc())

@@ -12,7 +12,7 @@ from . import search
 from . import validate as v
 from .changes import record
 from .errors import JournalError
-from .models import Person, PersonTag, Tag, database
+from .models import Person, PersonTag, Tag
 from .writing import writes
 
 
@@ -126,21 +126,19 @@ def tag_infos() -> list[TagInfo]:
     return [TagInfo(n, count, bool(p), m, c) for n, count, p, m, c in query]
 
 
-@database.atomic()
+@writes("tag")
 def set_persona(name: str, persona: bool) -> TagInfo:
     """Mark a tag as a persona (a kind of person the seller sells to) or unmark it."""
     tag = _tag(name)
     Tag.update(persona=v.flag(persona, "persona")).where(Tag.id == tag.id).execute()
-    record("tag")
     return next(t for t in tag_infos() if t.name == tag.name)
 
 
-@database.atomic()
+@writes("tag")
 def set_messaging(name: str, text: str) -> None:
     """The seller's note on what to say (and not say) to this persona, in Markdown."""
     tag = _tag(name)
     Tag.update(messaging=v.text(text, "messaging")).where(Tag.id == tag.id).execute()
-    record("tag")
 
 
 def messaging_for(person_id: int) -> list[tuple[str, str]]:

@@ -101,6 +101,8 @@ CASES: list[tuple[str, Callable[[World], Any], set[str], set[str] | str]] = [
     ("restore_person", lambda w: people.restore_person(w.bruno), {"person"}, {BRUNO}),
     ("set_tags", lambda w: tags.set_tags(w.bruno, ["cfo"]), {"tag"}, {BRUNO}),
     ("set_tag_cadence", lambda w: tags.set_tag_cadence("cfo", 30), {"tag"}, {ANA}),
+    ("set_persona", lambda w: tags.set_persona("cfo", True), {"tag"}, set()),
+    ("set_messaging", lambda w: tags.set_messaging("cfo", "Board pack first"), {"tag"}, set()),
     ("add_goal", lambda w: goals.add_goal(w.bruno, "Hire"), {"goal"}, {BRUNO}),
     ("update_goal", lambda w: goals.update_goal(w.goal, status="attained"), {"goal"}, {ANA}),
     ("trash_goal", lambda w: goals.trash_goal(w.goal), {"goal"}, {ANA}),
@@ -127,6 +129,12 @@ CASES: list[tuple[str, Callable[[World], Any], set[str], set[str] | str]] = [
     (
         "update_objection",
         lambda w: decisions.update_objection(w.objection, addressed=True),
+        {"objection"},
+        {ANA},
+    ),
+    (
+        "set_objection_theme",
+        lambda w: decisions.set_objection_theme(w.objection, "trust"),
         {"objection"},
         {ANA},
     ),
