@@ -141,3 +141,24 @@ def test_the_glance_strip_shows_what_is_open_and_opens_it(qtbot, page) -> None:
     page.show_person(ann.id)
     assert glance.text("goals").endswith("and 2 more")
     assert glance.text("unfinished").endswith("Too expensive; Timing")
+
+
+def test_the_weak_no_offer_and_a_theme_change_are_undone_with_ctrl_z(window, qtbot) -> None:
+    ann = people.add_person("Ann")
+    d = decisions.record_decision(
+        ann.id, "Retainer", "strong_no", reason="Not now", objections=["Too expensive"]
+    )
+    window.open_person(ann.id, ("decision", d.id))
+    editor = window.person.page.decisions.editor
+    qtbot.mouseClick(editor.weak_button, Qt.MouseButton.LeftButton)
+    assert decisions.get_decision(d.id).outcome == "weak_no"
+    editor.objection_view.setCurrentIndex(editor.objections.index(0))
+    choose(qtbot, editor.objection_theme, "need")  # through timing and authority: one step
+    assert decisions.get_decision(d.id).objections[0].theme == "need"
+    undo = window.registry["undo"]
+    undo.trigger()
+    assert decisions.get_decision(d.id).objections[0].theme == "price"
+    undo.trigger()
+    back = decisions.get_decision(d.id)
+    assert (back.outcome, back.revisit_on) == ("strong_no", None)
+    assert editor.weak_offer.isVisible()

@@ -225,16 +225,25 @@ class DecisionEditor(QWidget):
 
     def record_as_weak_no(self) -> None:
         """The one-click offer: record this strong no as a weak no, to revisit on the date shown."""
-        if self.decision is None:
+        d = self.decision
+        if d is None:
             return
-        record = self._saver.run(
+        action = "Recording it as a weak no"
+        weak = {"outcome": "weak_no", "revisit_on": from_qdate(self.weak_revisit.date())}
+        change = PageChange(
+            self._saver,
+            f"Record “{preview(d.offer)}” as a weak no",
             "decision",
-            "Recording it as a weak no",
-            decisions.update_decision,
-            self.decision.id,
-            outcome="weak_no",
-            revisit_on=from_qdate(self.weak_revisit.date()),
+            Step(action, decisions.update_decision, (d.id,), weak),
+            Step(
+                action,
+                decisions.update_decision,
+                (d.id,),
+                {"outcome": d.outcome, "revisit_on": d.revisit_on},
+            ),
+            Place(d.person_id, "decision", d.id),
         )
+        record = self._saver.push(change)
         if self._updated(record):
             self.show_decision(record)
 
@@ -253,9 +262,20 @@ class DecisionEditor(QWidget):
         theme = self.objection_theme.currentData()
         if objection is None or theme == objection.theme:
             return
-        record = self._saver.run(
-            "decision", "Changing the theme", decisions.set_objection_theme, objection.id, theme
+        d = self.decision
+        assert d is not None  # an objection is shown only with its decision
+        action = "Changing the theme"
+        change = PageChange(
+            self._saver,
+            f"Put “{preview(objection.text)}” under {THEME_LABELS[theme].lower()}",
+            "decision",
+            Step(action, decisions.set_objection_theme, (objection.id,), {"theme": theme}),
+            Step(
+                action, decisions.set_objection_theme, (objection.id,), {"theme": objection.theme}
+            ),
+            Place(d.person_id, "objection", objection.id, "theme"),
         )
+        record = self._saver.push(change)
         if self._updated(record):
             row = self.objection_view.currentIndex().row()
             self.objections.set_records(record.objections)
