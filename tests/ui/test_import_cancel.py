@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from journal import people
+from ui import tasks
 from ui.dialogs import journal_files
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -41,6 +42,9 @@ def test_stopping_an_import_keeps_nothing_and_the_dialog_stays(
 
 
 def test_the_progress_bar_shows_how_far_the_import_got(window, qtbot, monkeypatch, tmp_path):
+    # Every report reaches the bar (the runner otherwise sends at most twenty a second, and a
+    # quick import may finish between two of them).
+    monkeypatch.setattr(tasks, "REPORT_EVERY_S", 0.0)
     dialog = preview(window, qtbot, monkeypatch, linkedin_csv(tmp_path / "some.csv", 1500))
     seen: list[tuple[int, int]] = []
     dialog.bar.valueChanged.connect(lambda value: seen.append((value, dialog.bar.maximum())))
