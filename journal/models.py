@@ -13,6 +13,7 @@ from peewee import (
     DatabaseProxy,
     DateField,
     DateTimeField,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -179,6 +180,35 @@ class FollowUp(BaseModel):
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True)
+
+
+class Calendar(BaseModel):
+    """A calendar file Rapport follows: read again when it changes."""
+
+    path = TextField(unique=True)
+    name = TextField()
+    owner_email = TextField(default="")
+    read_at = DateTimeField(null=True)
+    file_mtime = FloatField(null=True)
+    last_error = TextField(default="")
+    added_at = DateTimeField(default=now)
+
+
+class Meeting(BaseModel):
+    """One occurrence of a calendar event, in local time; attendees as JSON [[email, name], …]."""
+
+    calendar = ForeignKeyField(Calendar, backref="meetings", on_delete="CASCADE")
+    uid = TextField()
+    recurrence_id = TextField(default="")
+    starts_at = DateTimeField(index=True)
+    ends_at = DateTimeField()
+    all_day = BooleanField(default=False)
+    summary = TextField(default="")
+    organizer = TextField(default="")
+    attendees = TextField(default="[]")
+
+    class Meta:
+        indexes = ((("calendar", "uid", "recurrence_id"), True),)
 
 
 def fetch(model: type[BaseModel], record_id: int) -> Any:

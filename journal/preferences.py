@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+
 from . import validate as v
+from .changes import record
+from .errors import JournalError
 from .models import Setting
 from .writing import writes
 
@@ -32,3 +37,26 @@ def set_cool_down_days(days: int) -> int:
         v.cadence(days, "cool_down_days")
     _set(COOL_DOWN_KEY, str(days))
     return days
+
+
+OWN_EMAILS_KEY = "own_email_addresses"
+
+
+def own_emails() -> list[str]:
+    """The seller's own email addresses: never a person on a meeting."""
+    value = _get(OWN_EMAILS_KEY)
+    return json.loads(value) if value else []
+
+
+def set_own_emails(emails: Iterable[str]) -> list[str]:
+    """Set the seller's own addresses (lower case, each once, in the order given)."""
+    cleaned: list[str] = []
+    for email in v.text_list(list(emails), "own email addresses"):
+        email = email.lower()
+        if "@" not in email:
+            raise JournalError(f"own email addresses: {email!r} is not an email address")
+        if email not in cleaned:
+            cleaned.append(email)
+    _set(OWN_EMAILS_KEY, json.dumps(cleaned))
+    record("setting")
+    return cleaned

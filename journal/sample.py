@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from . import people
+from .calendar import add_calendar
+from .calendar.sample import sample_calendar
 from .errors import JournalError
 from .interchange import import_journal, load_json
 from .storage import Journal, open_journal
 
 SAMPLE_FILE = "sample_journal.json"
+SAMPLE_CALENDAR = "sample-calendar.ics"
 DAYS_SINCE_LATEST_NOTE = 2
 DATE_KEYS = frozenset({"met_on", "decided_on", "revisit_on", "due_on", "on"})
 DATETIME_KEYS = frozenset({"created_at", "occurred_at"})
@@ -55,13 +58,21 @@ def sample_data(today: dt.date | None = None) -> dict[str, Any]:
     return shift_dates(data, target - latest_note(data).date())
 
 
+def _noon(today: dt.date | None) -> dt.datetime | None:
+    return None if today is None else dt.datetime.combine(today, dt.time(12))
+
+
 def create_sample_journal(path: str | Path, *, today: dt.date | None = None) -> Journal:
-    """Open a new journal at `path` holding the sample (refused if it already has people)."""
+    """Open a new journal at `path` holding the sample (refused if it already has people), and
+    follow a sample calendar beside it with a few meetings around `today`."""
     journal = open_journal(path)
     try:
         if people.count_people(include_trashed=True):
             raise JournalError(f"{journal.path} already has people; the sample needs a new journal")
         import_journal(sample_data(today))
+        calendar_file = journal.path.parent / SAMPLE_CALENDAR
+        calendar_file.write_bytes(sample_calendar(today))
+        add_calendar(calendar_file, at=_noon(today))
     except BaseException:
         journal.close()
         raise

@@ -1,10 +1,12 @@
-"""A person's timeline: notes, decisions, goals and pains in date order."""
+"""A person's timeline: notes, decisions, goals and pains in date order, and the calendar's
+meetings with them (past and upcoming)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from . import decisions, goals, notes, pains
+from .calendar.meetings import meetings_of
 from .decisions import OUTCOME_LABELS
 from .records import TimelineEntry
 
@@ -42,6 +44,17 @@ def timeline(person_id: int, *, newest_first: bool = True) -> list[TimelineEntry
     for p in pains.pains_of(person_id):
         entries.append(
             TimelineEntry("pain", p.id, p.created_at, p.text, p.ramifications, {"status": p.status})
+        )
+    for m in meetings_of(person_id):
+        entries.append(
+            TimelineEntry(
+                "meeting",
+                m.id,
+                m.starts_at,
+                m.summary or "Meeting",
+                "",
+                {"ends_at": m.ends_at, "all_day": m.all_day},
+            )
         )
     entries.sort(key=lambda e: (e.when, e.kind, e.id), reverse=newest_first)
     return entries

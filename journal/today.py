@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from peewee import fn
 
 from . import decisions, listing, reconnect
+from .calendar.agenda import MeetingAgenda, agenda
+from .calendar.meetings import WriteUp, to_write_up
 from .followups import as_record
 from .models import Decision, FollowUp, Person
 from .records import DecisionRecord, FollowUpRecord, PersonRow
@@ -21,10 +23,14 @@ class Today:
     reconnect: list[PersonRow]
     revisit: list[DecisionRecord]
     follow_ups: list[FollowUpRecord]
+    meetings: list[MeetingAgenda] = field(default_factory=list)
+    write_up: list[WriteUp] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.reconnect or self.revisit or self.follow_ups)
+        return not (
+            self.reconnect or self.revisit or self.follow_ups or self.meetings or self.write_up
+        )
 
     @property
     def totals(self) -> tuple[int, int, int]:
@@ -98,23 +104,30 @@ def follow_ups_due(today: dt.date, limit: int | None = None) -> list[FollowUpRec
     return [as_record(f, f.person.name) for f in query]
 
 
-def today_view(today: dt.date | None = None, *, limit: int | None = None) -> Today:
-    """Everything due on `today` (the real today unless given), in one call.
+def today_view(
+    today: dt.date | None = None, *, limit: int | None = None, now: dt.datetime | None = None
+) -> Today:
+    """Everything due on `today` (the real today unless given), in one call: also the day's
+    meetings, and those that ended by `now` (this time of day on `today`) still to write up.
 
     With `limit`, a TodayShortlist: each list holds only its first `limit` rows, `more` says how
     many were left out: the counts cost a few cheap queries, the rows are read only for those shown.
     """
-    today = today or dt.date.today()
+    if now is None:
+        now = dt.datetime.combine(today, dt.datetime.now().time()) if today else dt.datetime.now()
+    today = today or now.date()
+    meetings = agenda(today)
+    write_up = to_write_up(now)
     due = reconnect.due_people(today)
     shown = due if limit is None else due[:limit]
     rows = listing.person_rows([pid for pid, _, _ in shown])
     revisit = decisions_to_revisit(today, limit)
     follow_ups = follow_ups_due(today, limit)
     if limit is None:
-        return Today(today, rows, revisit, follow_ups)
+        return Today(today, rows, revisit, follow_ups, meetings, write_up)
     more = (
         len(due) - len(shown),
         _revisit_query(today).count() - len(revisit) if len(revisit) == limit else 0,
         _follow_ups_query(today).count() - len(follow_ups) if len(follow_ups) == limit else 0,
     )
-    return TodayShortlist(today, rows, revisit, follow_ups, more)
+    return TodayShortlist(today, rows, revisit, follow_ups, meetings, write_up, more=more)

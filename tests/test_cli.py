@@ -66,7 +66,7 @@ def test_add_note_search_and_today(path):
     assert hits[0]["person_name"] == "Ana Souza" and hits[0]["kind"] == "note"
     assert ok(path, "search", "zzz").strip() == "no matches"
     today = json.loads(ok(path, "today", "--json", "--on", "2026-11-23"))
-    assert set(today) == {"day", "reconnect", "revisit", "follow_ups"}
+    assert set(today) == {"day", "reconnect", "revisit", "follow_ups", "meetings", "write_up"}
     assert "Reconnect with:" in ok(path, "today")
 
 

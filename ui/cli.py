@@ -18,7 +18,7 @@ from journal.paths import default_journal_path
 from journal.storage import Journal
 from journal.writing import patiently
 
-from . import qt_check
+from . import cli_calendar, qt_check
 
 BUSY_WAIT_VAR = "RAPPORT_BUSY_WAIT"
 DEFAULT_BUSY_WAIT = 60.0
@@ -106,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("id", metavar="ID", type=int)
     actions.add_parser("empty", help="delete everything in the trash for good")
 
+    cli_calendar.add_parser(sub)
     sub.add_parser("encrypt", help="encrypt the journal and its backups with a passphrase")
     sub.add_parser("decrypt", help="turn an encrypted journal (and its backups) back to plain")
     return parser

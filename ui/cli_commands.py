@@ -37,7 +37,9 @@ from journal.exports.vcard import export_vcards
 from journal.files import write_text_atomically
 from journal.lock import JournalLock
 from journal.storage import Journal
-from journal.today import today_view
+from journal.today import Today, today_view
+
+from . import cli_calendar
 
 
 def _json(value: object) -> str:
@@ -81,8 +83,30 @@ def cmd_today(journal: Journal, args: argparse.Namespace) -> str:
     day = v.date(args.on, "--on") if args.on else None
     view = today_view(day)
     if args.json:
-        return _json(dataclasses.asdict(view))
+        return _json(today_json(view))
     out = [f"Today, {view.day:%A %d %B %Y}"]
+    out.append("\nMeetings today:")
+    for agenda in view.meetings:
+        m = agenda.meeting
+        who = ", ".join(
+            [p.name for p in m.people] + [f"{s.label} (not in the journal)" for s in m.strangers]
+        )
+        out.append(f"  {m.time_label()} {m.summary}" + (f" · with {who}" if who else ""))
+        for person in agenda.people:
+            for label, text in (
+                ("goal", person.first_open_goal),
+                ("unfinished", person.unfinished_decision),
+            ):
+                if text:
+                    out.append(f"      {person.name} {label}: {text}")
+    if not view.meetings:
+        out.append("  none")
+    if view.write_up:
+        out.append("\nWrite it up:")
+        out += [
+            f"  {w.meeting.starts_at:%a %H:%M} {w.meeting.summary} · {w.person.name}"
+            for w in view.write_up
+        ]
     out.append("\nReconnect with:")
     for p in view.reconnect:
         who = f"{p.name} ({p.company})" if p.company else p.name
@@ -102,6 +126,36 @@ def cmd_today(journal: Journal, args: argparse.Namespace) -> str:
         "  none"
     ]
     return "\n".join(out)
+
+
+def today_json(view: Today) -> dict[str, object]:
+    """Today as JSON: meetings as {"start", "end", "summary", "people": [names]}."""
+    data = dataclasses.asdict(view)
+    data["meetings"] = [
+        {
+            "start": a.meeting.starts_at,
+            "end": a.meeting.ends_at,
+            "summary": a.meeting.summary,
+            "people": [p.name for p in a.meeting.people],
+            "not_in_journal": [s.label for s in a.meeting.strangers],
+            "all_day": a.meeting.all_day,
+        }
+        for a in view.meetings
+    ]
+    data["write_up"] = [
+        {
+            "start": w.meeting.starts_at,
+            "end": w.meeting.ends_at,
+            "summary": w.meeting.summary,
+            "person": w.person.name,
+        }
+        for w in view.write_up
+    ]
+    return data
+
+
+def cmd_calendar(journal: Journal, args: argparse.Namespace) -> str:
+    return cli_calendar.run(args)
 
 
 EXPORTERS: dict[str, Callable[[], str]] = {
