@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 from journal import people
 
 from . import settings
+from .calendar_watch import CalendarWatch
 from .dialogs.journal_commands import JournalCommands
 from .icons import icon
 from .session import Session
@@ -94,12 +95,14 @@ class Commands(Protocol):
 
     session: Session
     files: JournalCommands
+    calendars: CalendarWatch
     undo_stack: QUndoStack
 
     def status(self, message: str) -> None: ...
     def flush_edits(self) -> None: ...
     def menuBar(self) -> QMenuBar: ...
     def close(self) -> bool: ...
+    def quit(self) -> bool: ...
 
     def addAction(self, action: QAction) -> None: ...
     def new_person(self) -> None: ...
@@ -125,13 +128,14 @@ def build_actions(window: Commands) -> ActionRegistry:
     r.add("open_journal", "&Open journal…", window.files.choose_journal, (Key.Open,))
     r.add("open_sample", "Open the &sample journal", window.files.open_sample)
     r.add("import", "&Import contacts…", window.files.import_contacts)
+    r.add("add_calendar", "Add &calendar…", window.calendars.choose_file)
     r.add("duplicates", "Review possible d&uplicates…", window.files.review_duplicates)
     r.add("export", "E&xport…", window.files.export, ("Ctrl+Shift+E",))
     r.add("backup", "&Backup now", window.files.backup_now, ("Ctrl+Shift+B",))
     r.add("restore", "&Restore from backup…", window.files.restore)
     r.add("encrypt", "&Encrypt journal…", window.files.encrypt)
     r.add("decrypt", "&Decrypt journal…", window.files.decrypt)
-    r.add("quit", "&Quit", window.close, (Key.Quit, "Ctrl+Q"))
+    r.add("quit", "&Quit", window.quit, (Key.Quit, "Ctrl+Q"))
     # Edit
     r.add("new_person", "New &person…", window.new_person, ("Ctrl+N",), icon_name="add-person")
     r.add("new_note", "New &note", window.new_note, ("Ctrl+Shift+N",))
@@ -216,6 +220,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "recent",
             "open_sample",
             "import",
+            "add_calendar",
             "duplicates",
             "export",
             None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -21,6 +21,7 @@ from .dialogs.passphrase_lock import IdleLock
 from .icons import icon
 from .live_refresh import JournalWatch
 from .main_window import MainWindow
+from .reminders import Reminders, tray_icon_for
 from .session import Session
 from .signals import QuitOnSignals
 from .style import apply_style
@@ -122,6 +123,12 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     window.watch = JournalWatch(session)  # writes by the command line; "come forward" requests
     window.watch.raiseRequested.connect(lambda: single_instance.bring_forward(window))
     window.daily_backup = DailyBackup(session)
+    window.reminders = Reminders(window)
+    window.tray = tray_icon_for(window, window.reminders)
+    if window.tray is None:  # no system tray on this desktop: the status bar says it
+        window.reminders.reminded.connect(lambda r: window.status(f"{r.title}: {r.text}"))
+    window.reminders.start()
+    QTimer.singleShot(1000, window.calendars.start)  # calendars changed since the last run
     try:
         return app.exec()
     finally:

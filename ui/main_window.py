@@ -5,8 +5,10 @@ Pages, dialogs, models and actions live in their own modules; this one only wire
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QStackedWidget, QWidget
 
 from journal import people
 from journal.changes import EVERYTHING
@@ -16,6 +18,7 @@ from journal.storage import Journal
 
 from . import settings
 from .actions import TrashPersonCommand, build_actions, build_menus
+from .calendar_watch import CalendarWatch
 from .dialogs import journal_files
 from .dialogs.info import AboutDialog, ShortcutsDialog
 from .dialogs.journal_commands import JournalCommands
@@ -33,6 +36,7 @@ from .pages.search import SearchPage
 from .pages.sidebar import Sidebar
 from .pages.today import TodayPage
 from .person.composer import drafts_left_message
+from .reminders import Tray, keep_in_tray
 from .session import Session
 from .shell import Shell
 
@@ -48,6 +52,8 @@ class MainWindow(Shell):
         self.session = session
         self.undo_stack = QUndoStack(self)
         self._history: list[Place] = []
+        self.tray: Tray | None = None  # run_app makes one where the desktop has a tray
+        self._quitting = False
         self.today = TodayPage(self)
         self.people = PeoplePage(self)
         self.decisions = DecisionsPage(self)
@@ -85,6 +91,7 @@ class MainWindow(Shell):
         self.setCentralWidget(self.splitter)
         self.statusBar().setObjectName("statusBar")
         self.files = JournalCommands(self)
+        self.calendars = CalendarWatch(self)
         self.registry = build_actions(self)
         build_menus(self, self.registry)
         for page in (self.today, self.people, self.decisions, self.search, self.person):
@@ -99,6 +106,9 @@ class MainWindow(Shell):
         self.today.importRequested.connect(self.files.import_contacts)
         self.today.sampleRequested.connect(self.files.open_sample)
         self.today.duePeopleRequested.connect(self.show_due_people)
+        self.today.briefRequested.connect(self.show_brief_of)
+        self.today.addAttendee.connect(self.add_attendee)
+        self.today.writeUpRequested.connect(self.write_up)
         self.today.import_button.setToolTip("Import a vCard, CSV or Rapport JSON file")
         if header := getattr(self.person.page, "header", None):
             header.brief_button.setDefaultAction(self.registry["brief"])
@@ -174,6 +184,8 @@ class MainWindow(Shell):
             return self.person.current_person_id()
         if self.stack.currentWidget() is self.people:
             return self.people.current_person()
+        if self.stack.currentWidget() is self.today:
+            return self.today.meetings.current_person()
         return None
 
     def flush_edits(self) -> None:
@@ -206,11 +218,28 @@ class MainWindow(Shell):
             self.open_person(pid)
         self.person.new_note()
 
+    def write_up(self, person_id: int, when: dt.datetime) -> None:
+        """Open the person's composer on a note of the meeting that began `when`."""
+        self.open_person(person_id)
+        if not self.person.start_note("meeting", when):
+            self.status("Finish editing the note first (or cancel), then write up the meeting.")
+
+    def add_attendee(self, name: str, email: str) -> None:
+        """Add someone on a meeting to the journal, in one click."""
+        emails = [email] if email else []
+        record = self.session.run(self, "Adding the person", people.add_person, name, emails=emails)
+        if record is None:
+            return
+        self.status(f"Added {record.name}. Open them from Meetings today to say more.")
+
     def show_brief(self) -> None:
         pid = self.current_person_id()
         if pid is None:
             self.status("Open or select a person first, then Ctrl+B shows their meeting brief.")
             return
+        self.show_brief_of(pid)
+
+    def show_brief_of(self, pid: int) -> None:
         self.person.flush()
         from .dialogs.brief_dialog import BriefDialog  # loaded on first use, not at start
 
@@ -270,6 +299,7 @@ class MainWindow(Shell):
         if not journal_files.is_sample(self.journal.path):
             settings.remember_journal(self.journal.path)
         self.setWindowTitle(f"{self.journal.path.stem} — Rapport")
+        self.calendars.follow_all()
         if left := drafts_left_message():
             self.status(left)
 
@@ -284,7 +314,17 @@ class MainWindow(Shell):
         self._history.clear()
         self.registry["back"].setEnabled(False)
 
+    def quit(self) -> bool:
+        """Close the window and end Rapport (also when it would stay in the tray)."""
+        self._quitting = True
+        return self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None and keep_in_tray() and not self._quitting:
+            self.person.flush()
+            self.hide()  # reminders go on; the tray's menu brings the window back or quits
+            event.ignore()
+            return
         self.session.tasks.wait()
         self.person.flush()
         self.session.release_lock()
@@ -293,3 +333,6 @@ class MainWindow(Shell):
         name, _ = self.current_place()
         settings.set_value("window/page", name if name in dict(PAGES) else "people")
         super().closeEvent(event)
+        if self.tray is not None:
+            self.tray.hide()
+            QApplication.quit()

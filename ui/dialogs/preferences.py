@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from journal import preferences, tags
 
 from ..session import Session, run_write
 from . import passphrase_lock
+from .calendar_preferences import CalendarPreferences
 
 MAX_DAYS = 3650
 T = TypeVar("T")
@@ -108,6 +110,7 @@ class PreferencesDialog(QDialog):
         self.lock_box.setSuffix(" minutes without use")
         self.lock_box.setValue(passphrase_lock.lock_minutes())
         QFormLayout(privacy).addRow("&Lock an encrypted journal after", self.lock_box)
+        self.calendars = CalendarPreferences(session, self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -117,7 +120,10 @@ class PreferencesDialog(QDialog):
         layout.addWidget(pause)
         layout.addWidget(cadence)
         layout.addWidget(privacy)
+        layout.addWidget(self.calendars)
         layout.addWidget(buttons)
+        # setMinimumWidth alone would let the dialog be shorter than its rows need
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
     def accept(self) -> None:
         if self.save():
@@ -126,6 +132,8 @@ class PreferencesDialog(QDialog):
     def save(self) -> bool:
         """Write what changed; False (dialog stays open) if the journal refused something."""
         passphrase_lock.set_lock_minutes(self.lock_box.value())
+        if not self.calendars.save():
+            return False
         days = self.cool_down.value()
         if (
             days != preferences.cool_down_days()

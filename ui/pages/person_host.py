@@ -100,7 +100,8 @@ class PersonHost(QWidget):
 
     def journal_changed(self, changes: Changes, handler: object = None) -> None:
         pid = self.current_person_id()
-        if handler is self.page or pid is None or not changes.touches_person(pid):
+        touched = changes.touches_person(pid) if pid is not None else False
+        if handler is self.page or pid is None or not (touched or changes.touches("meeting")):
             return
         if self.isVisible():
             self.reload()
@@ -116,6 +117,11 @@ class PersonHost(QWidget):
 
     def new_note(self) -> None:
         self.page.new_note()
+
+    def start_note(self, kind: str, when: object) -> bool:
+        """Open the composer on a new note of `kind` that happened `when` (False if it cannot)."""
+        start = getattr(self.page, "start_note", None)
+        return bool(start(kind, when)) if start is not None else False
 
     def flush(self) -> None:
         """Save any edit still waiting (before leaving the person, or the journal)."""

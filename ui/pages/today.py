@@ -28,6 +28,7 @@ from ..item_models import today_models
 from ..item_models.focus_models import compact_focus_model
 from ..item_models.records_model import RecordsModel
 from .common import PersonTable, heading
+from .today_meetings import MeetingSections
 
 if TYPE_CHECKING:
     from ..session import Session
@@ -37,7 +38,10 @@ WELCOME = (
     "decided and why, and when it is time to get back in touch.\n\n"
     "Start with one person you spoke to this week."
 )
-TODAY_KINDS = ("person", "note", "decision", "objection", "followup", "tag", "setting", "meeting")
+TODAY_KINDS = (
+    *("person", "note", "decision", "objection", "followup", "tag", "setting", "meeting"),
+    "goal",  # a meeting today shows the person's first open goal
+)
 SHOWN = 50  # rows per section; the rest is counted ("and 4 213 more")
 
 
@@ -49,6 +53,9 @@ class TodayPage(QWidget):
     importRequested = Signal()
     sampleRequested = Signal()
     duePeopleRequested = Signal()  # "and N more" under Due to reconnect: People, filtered by Due
+    briefRequested = Signal(int)
+    addAttendee = Signal(str, str)  # name, email of someone on a meeting, not in the journal
+    writeUpRequested = Signal(int, object)  # person id, when the meeting began
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +111,12 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(body)
         self.title = heading("Today", parent=body)
         layout.addWidget(self.title)
+        self.meetings = MeetingSections(body)
+        self.meetings.openPerson.connect(lambda pid: self.openPerson.emit(pid, None))
+        self.meetings.briefRequested.connect(self.briefRequested)
+        self.meetings.addAttendee.connect(self.addAttendee)
+        self.meetings.writeUpRequested.connect(self.writeUpRequested)
+        layout.addWidget(self.meetings)
         self.focus_model = compact_focus_model(self)
         self.focus_table = self._section(layout, "focusTable", "Focus", self.focus_model, None)
         self.focus_table.stretch(2)
@@ -222,6 +235,7 @@ class TodayPage(QWidget):
             label.setText(f"{table.property('sectionTitle')} ({total})")
             label.setVisible(bool(records))
             self._show_more(table, total - len(records))
+        self.meetings.show_day(view.meetings, view.write_up)
         self.nothing.setVisible(view.empty)
         self._refresh_focus()
 

@@ -3,6 +3,8 @@ kept in the journal as they are typed)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -144,6 +146,18 @@ class JournalSection(QWidget):
         self.composer.show_now()
         self.composer.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def start_note(self, kind: str, when: dt.datetime) -> bool:
+        """Begin a new note of `kind` that happened `when` (a meeting to write up), keeping what
+        was typed. False while a note is being edited: that edit comes first."""
+        if self._editing is not None:
+            self.focus_composer()
+            return False
+        typed = self.composer.draft(None)
+        self.composer.set_draft(Draft(typed.body, kind, when))
+        self.keeper.write()
+        self.focus_composer()
+        return True
+
     def flush(self) -> None:
         """Write the draft being typed now (the person is left, or the window closes)."""
         self.keeper.flush()
@@ -212,6 +226,8 @@ class JournalSection(QWidget):
         kind, record_id = index.data(KeyRole)
         if kind == "note":
             self.edit_selected()
+        elif kind == "meeting":  # write it up
+            self.start_note("meeting", index.data(EntryRole).when)
         else:
             self.openRecord.emit(kind, record_id)
 

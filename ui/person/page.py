@@ -199,6 +199,11 @@ class PersonPage(QWidget):
         self.tabs.setCurrentWidget(self.journal)
         self.journal.focus_composer()
 
+    def start_note(self, kind: str, when: dt.datetime) -> bool:
+        """Open the composer on a new note of `kind` that happened `when`."""
+        self.tabs.setCurrentWidget(self.journal)
+        return self.journal.start_note(kind, when)
+
     def save_note(self) -> None:
         self.journal.save_note()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,7 +22,7 @@ EntryRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2  # (kind, id), e.g. ("note", 12)
 
 Index = QModelIndex | QPersistentModelIndex
-KIND_LABELS = {"goal": "Goal", "pain": "Pain", "decision": "Decision"}
+KIND_LABELS = {"goal": "Goal", "pain": "Pain", "decision": "Decision", "meeting": "Meeting"}
 STATUS_WORDS = {"attained": "attained", "dropped": "dropped", "relieved": "relieved"}
 
 
@@ -30,15 +31,27 @@ def heading(entry: TimelineEntry) -> str:
     when = entry.when.strftime("%a %d %b %Y")
     if entry.kind == "note":
         return f"{when} · {entry.when.strftime('%H:%M')} · {entry.title}"
+    if entry.kind == "meeting":
+        return f"{when} · {meeting_time(entry)} · Meeting in the calendar"
     status = STATUS_WORDS.get(str(entry.detail.get("status", "")), "")
     kind = KIND_LABELS.get(entry.kind, entry.kind)
     return f"{when} · {kind}" + (f" ({status})" if status else "")
+
+
+def meeting_time(entry: TimelineEntry) -> str:
+    ends = entry.detail.get("ends_at")
+    if entry.detail.get("all_day") or not isinstance(ends, dt.datetime):
+        return "all day"
+    upcoming = " (upcoming)" if entry.when > dt.datetime.now() else ""
+    return f"{entry.when:%H:%M}–{ends:%H:%M}{upcoming}"
 
 
 def markdown(entry: TimelineEntry) -> str:
     """What an entry says, as Markdown."""
     if entry.kind == "note":
         return entry.body
+    if entry.kind == "meeting":
+        return f"*{_escape(entry.title)}*"
     parts = [f"**{_escape(entry.title)}**"]
     if entry.body:
         label = {"goal": "Why: ", "pain": "Ramifications: "}.get(entry.kind, "")
@@ -182,7 +195,8 @@ class TimelineDelegate(QStyledItemDelegate):
         doc = self._document(entry, option.rect.width(), option)
         painter.translate(rect.x(), rect.y() + head_h + self.PAD // 2)
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(group, text_role))
+        body_role = muted_role if entry.kind == "meeting" else text_role  # meetings: lightly
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(group, body_role))
         context.clip = QRectF(0, 0, rect.width(), rect.height())
         doc.documentLayout().draw(painter, context)
         painter.restore()
