@@ -128,7 +128,7 @@ def run_app(path: Path | None, demo: bool = False) -> int:
     if window.tray is None:  # no system tray on this desktop: the status bar says it
         window.reminders.reminded.connect(lambda r: window.status(f"{r.title}: {r.text}"))
     window.reminders.start()
-    QTimer.singleShot(1000, window.calendars.start)  # calendars changed since the last run
+    QTimer.singleShot(1000, window.calendars, window.calendars.start)  # changed since last run
     try:
         return app.exec()
     finally:

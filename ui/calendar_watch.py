@@ -9,9 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog
+from shiboken6 import isValid
 
 from journal import calendar
 from journal.calendar import CalendarError, ReadReport
+from journal.errors import NotFound
 
 from .shell import Shell
 
@@ -37,12 +39,18 @@ class CalendarWatch(QObject):
         self.reads = 0
         self.starts = 0
 
-    def follow_all(self) -> None:
-        """Watch the calendars the open journal follows (another journal: others)."""
+    def stop(self) -> None:
+        """Watch nothing (the window closes)."""
+        self.timer.stop()
         self._pending.clear()
+        self._followed = {}
         for paths in (self.watcher.files(), self.watcher.directories()):
             if paths:
                 self.watcher.removePaths(paths)
+
+    def follow_all(self) -> None:
+        """Watch the calendars the open journal follows (another journal: others)."""
+        self.stop()
         try:
             followed = calendar.list_calendars()
         except Exception:  # a journal that cannot be read now: nothing to watch
@@ -66,6 +74,8 @@ class CalendarWatch(QObject):
         return self._run("Reading your calendars", job, self._started)
 
     def _started(self, problems: list[str]) -> None:
+        if not isValid(self.watcher):  # the window closed meanwhile
+            return
         self.starts += 1
         if problems:
             self.window.status(" ".join(problems))
@@ -92,16 +102,18 @@ class CalendarWatch(QObject):
 
     def read_pending(self) -> None:
         """Read again, in the background, the calendars whose files changed."""
-        ids = sorted({self._followed[p] for p in self._pending if p in self._followed})
-        if not ids:
+        paths = sorted(p for p in self._pending if p in self._followed)
+        if not paths:
             self._pending.clear()
             return
-        if self._run("Reading the calendar again", lambda: _read_again(ids), self._read):
+        if self._run("Reading the calendar again", lambda: _read_again(paths), self._read):
             self._pending.clear()
         else:  # the worker is busy (an import): try again in a moment
             self.timer.start()
 
     def _read(self, messages: list[str]) -> None:
+        if not isValid(self.watcher) or not messages:
+            return
         self.reads += sum(1 for m in messages if m.startswith("Read again"))
         self.window.status(" ".join(messages))
 
@@ -118,16 +130,21 @@ class CalendarWatch(QObject):
         return self._run("Reading the calendar", lambda: calendar.add_calendar(path), self._added)
 
     def _added(self, report: ReadReport) -> None:
+        if not isValid(self.watcher):
+            return
         self.follow_all()
         self.window.status(f"Following {report.summary()}.")
 
 
-def _read_again(calendar_ids: list[int]) -> list[str]:
-    """Read these calendars again; a line for each, to show."""
+def _read_again(paths: list[str]) -> list[str]:
+    """Read the calendars of these files again; a line for each, to show. A file the journal no
+    longer follows (it was removed, or another journal is open) is left alone."""
     messages = []
-    for calendar_id in calendar_ids:
+    for path in paths:
         try:
-            report = calendar.refresh_calendar(calendar_id)
+            report = calendar.refresh_calendar(calendar.find_calendar(path).id)
+        except NotFound:
+            continue
         except CalendarError as exc:
             messages.append(f"The calendar could not be read again: {exc}")
         else:

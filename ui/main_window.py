@@ -325,6 +325,7 @@ class MainWindow(Shell):
             self.hide()  # reminders go on; the tray's menu brings the window back or quits
             event.ignore()
             return
+        self.calendars.stop()
         self.session.tasks.wait()
         self.person.flush()
         self.session.release_lock()
