@@ -199,6 +199,17 @@ def index_new_people(person_ids: list[int]) -> None:
             )
 
 
+def index_people_from(first_id: int) -> None:
+    """Index the people from `first_id` on (and everything they own), one statement per kind
+    of record: after an import has just added them, none of them indexed yet."""
+    for select in _REBUILD.values():
+        database.execute_sql(
+            "INSERT INTO search_index (rowid, kind, record_id, person_id, title, body) "
+            f"{select} AND p.id >= ?",
+            (first_id,),
+        )
+
+
 def rebuild_index() -> None:
     """Empty the index and fill it again from every live record, one statement per kind."""
     with database.atomic():

@@ -8,11 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bench import report
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.timeout(600)  # two journals, a dozen window start-ups each: minutes on a busy machine
 def test_the_benchmark_runs_on_a_tiny_journal(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -24,7 +27,7 @@ def test_the_benchmark_runs_on_a_tiny_journal(tmp_path: Path) -> None:
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=540,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(out.read_text())
