@@ -8,19 +8,28 @@ import datetime as dt
 from . import decisions, goals, notes, pains
 from .calendar.meetings import meetings_of
 from .decisions import OUTCOME_LABELS
-from .records import TimelineEntry
+from .records import NoteRecord, TimelineEntry
 
 
 def _at(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0))
 
 
+def note_entry(note: NoteRecord) -> TimelineEntry:
+    """A note as the timeline shows it (a note just saved joins the timeline without a re-read)."""
+    return TimelineEntry(
+        "note", note.id, note.occurred_at, note.kind, note.body, {"kind": note.kind}
+    )
+
+
+def order(entry: TimelineEntry) -> tuple[dt.datetime, str, int]:
+    """The timeline's order (oldest first)."""
+    return (entry.when, entry.kind, entry.id)
+
+
 def timeline(person_id: int, *, newest_first: bool = True) -> list[TimelineEntry]:
     """Everything that happened with a person (live records only)."""
-    entries = [
-        TimelineEntry("note", n.id, n.occurred_at, n.kind, n.body, {"kind": n.kind})
-        for n in notes.notes_of(person_id)
-    ]
+    entries = [note_entry(n) for n in notes.notes_of(person_id)]
     for d in decisions.decisions_of(person_id):
         entries.append(
             TimelineEntry(
@@ -56,5 +65,5 @@ def timeline(person_id: int, *, newest_first: bool = True) -> list[TimelineEntry
                 {"ends_at": m.ends_at, "all_day": m.all_day},
             )
         )
-    entries.sort(key=lambda e: (e.when, e.kind, e.id), reverse=newest_first)
+    entries.sort(key=order, reverse=newest_first)
     return entries

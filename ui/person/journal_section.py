@@ -212,8 +212,10 @@ class JournalSection(QWidget):
             self.composer.set_draft(self._stashed.pop(self._person_id, Draft()))
         else:
             self.composer.set_draft(Draft(kind=kind))
-        self.refresh()
+        self.model.put(timeline.note_entry(record))
+        self.empty.setVisible(False)
         self.highlight("note", record.id)
+        self._update_buttons()
 
     def _saved_later(self, body: str, kind: str) -> None:
         """A note that waited behind another Rapport's write is in: the composer that still

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPalette, 
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from journal.records import TimelineEntry
+from journal.timeline import order
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2  # (kind, id), e.g. ("note", 12)
@@ -98,6 +99,20 @@ class TimelineModel(QAbstractListModel):
         self.beginResetModel()
         self._entries = list(entries)
         self.endResetModel()
+
+    def put(self, entry: TimelineEntry) -> None:
+        """Show `entry` (new, or a new version of one shown) where the order puts it; the
+        other entries are not read again (saving a note beside 500 others stays instant)."""
+        old = self.row_of(entry.kind, entry.id)
+        if old is not None:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            del self._entries[old]
+            self.endRemoveRows()
+        key = order(entry)
+        row = next((i for i, e in enumerate(self._entries) if order(e) < key), len(self._entries))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.insert(row, entry)
+        self.endInsertRows()
 
     def row_of(self, kind: str, record_id: int) -> int | None:
         for row, entry in enumerate(self._entries):
