@@ -6,11 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from .. import bulk
 from .. import validate as v
 from ..errors import JournalError
 from ..models import Note, Person, PersonTag, Tag, now
 from ..progress import Progress, report
-from . import bulk
 from .merge import Draft
 
 CHUNK = 500

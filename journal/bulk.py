@@ -9,9 +9,9 @@ from typing import Any
 
 from peewee import BooleanField, DateField, DateTimeField, Field, chunked, fn
 
-from .. import search
-from ..models import JSONListField, Person
-from ..models import database as db
+from . import search
+from .models import JSONListField, Person
+from .models import database as db
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
@@ -30,11 +30,14 @@ def _converter(field: Field) -> Callable[[Any], Any]:
 def insert(model: Any, rows: list[dict[str, Any]], *, ignore: bool = False) -> list[int]:
     """Insert rows (missing fields take their defaults); the new ids, in order.
 
-    SQLite numbers a new row max(id) + 1, so the new ids are those above the largest before.
+    Rows that carry their "id" keep it (the caller numbered them, so children can point to them
+    before they are written). Otherwise SQLite numbers a new row max(id) + 1, so the new ids are
+    those above the largest before.
     """
     if not rows:
         return []
-    fields = [f for f in model._meta.sorted_fields if not f.primary_key]
+    numbered = "id" in rows[0]
+    fields = [f for f in model._meta.sorted_fields if numbered or not f.primary_key]
     defaults = {f.name: f.default() if callable(f.default) else f.default for f in fields}
     convert = [(f.name, _converter(f)) for f in fields]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
@@ -45,6 +48,8 @@ def insert(model: Any, rows: list[dict[str, Any]], *, ignore: bool = False) -> l
         f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})',
         [tuple(c(row.get(name, defaults[name])) for name, c in convert) for row in rows],
     )
+    if numbered:
+        return [row["id"] for row in rows]
     if ignore:
         return []
     ids = [i for (i,) in model.select(model.id).where(model.id > start).order_by(model.id).tuples()]
