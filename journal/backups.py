@@ -13,8 +13,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import private, sqlite_file
-from .errors import JournalError
+from . import faults, private, sqlite_file
+from .errors import JournalDamaged, JournalError
 from .progress import Progress, report
 
 ENV_VAR = "RAPPORT_BACKUP_DIR"
@@ -73,22 +73,36 @@ def backup(
         private.make_folder(dest.parent)
         partial.unlink(missing_ok=True)
         with private.private_umask():
-            _copy(source, partial, key, progress)
-        partial.replace(dest)
+            problem = _copy(source, partial, key, progress)
+        if problem is None:
+            partial.replace(dest)
     except (OSError, sqlite3.Error, sqlite_file.DatabaseError) as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+        if faults.damaged(exc):
+            raise JournalDamaged(_damaged(source, str(exc))) from exc
         raise JournalError(f"backup to {dest} failed: {exc}") from exc
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise
+    if problem is not None:  # the copy is the journal, page for page: the journal is damaged
+        partial.unlink(missing_ok=True)
+        raise JournalDamaged(_damaged(source, problem))
     return dest
 
 
-def _copy(source: Path, target_path: Path, key: str | None, progress: Progress | None) -> None:
+def _damaged(source: Path, problem: str) -> str:
+    return f"{source} is damaged ({problem}); no backup was taken, so the good ones are kept"
+
+
+def _copy(
+    source: Path, target_path: Path, key: str | None, progress: Progress | None
+) -> str | None:
     """SQLite's online backup of `source` into a new file (one step unless progress is heard:
-    a step is a consistent read, and steps start again when another connection writes)."""
+    a step is a consistent read, and steps start again when another connection writes); then
+    the copy's `quick_check` (None: whole). This is where a journal damaged since it opened is
+    found, before its copy could push a good backup out of the rotation."""
     src = sqlite_file.open_file(source, key)
     try:
         target = sqlite_file.create_like(target_path, key)
@@ -101,6 +115,7 @@ def _copy(source: Path, target_path: Path, key: str | None, progress: Progress |
                     pages=PAGES_PER_STEP,
                     progress=lambda _, left, total: report(progress, total - left, total),
                 )
+            return sqlite_file.quick_check(target)
         finally:
             target.close()
     finally:

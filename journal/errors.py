@@ -27,3 +27,8 @@ class WrongPassphrase(JournalError):
 
 class JournalBusy(JournalError):
     """Another Rapport kept the journal busy for longer than this write could wait."""
+
+
+class JournalDamaged(NotAJournal):
+    """The journal's file is damaged (SQLite's own checks found broken pages): it is left as it
+    is, and a backup may be put in its place."""

@@ -156,3 +156,9 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         yield current
         wrapped = [a for a in current.args[:1] if isinstance(a, BaseException)]
         todo += [*wrapped, *(e for e in (current.__cause__, current.__context__) if e)]
+
+
+def damaged(exc: BaseException) -> bool:
+    """True when `exc` (or what it was raised from) says the file itself is damaged: SQLite met
+    a broken page, or the journal was found not whole. The file is then left as it is."""
+    return classify(exc) is Fault.DAMAGED

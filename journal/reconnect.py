@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from peewee import fn
 
 from . import preferences
-from .models import Decision, Note, Person, PersonTag, Tag
+from .models import Decision, Note, Person, PersonTag, Tag, database
 
 LastTouches = dict[int, dt.datetime]
 _MANY = 900
@@ -47,7 +47,8 @@ def last_touches(person_ids: Iterable[int] | None = None) -> LastTouches:
         .where(Note.trashed_at.is_null())
         .group_by(Note.person)
     )
-    return {pid: parse_datetime(when) for pid, when in _for(query, Note.person, ids).tuples()}
+    rows = database.execute(_for(query, Note.person, ids)).fetchall()  # raw: 10 000 rows
+    return {pid: parse_datetime(when) for pid, when in rows}
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def schedule(person_ids: Iterable[int] | None = None) -> Schedule:
         .where(Tag.cadence_days.is_null(False))
         .group_by(PersonTag.person)
     )
-    tag_cadence = dict(_for(tag_query, PersonTag.person, ids).tuples())
+    tag_cadence = dict(database.execute(_for(tag_query, PersonTag.person, ids)))
     paused: dict[int, dt.date] = {}
     cool_down = preferences.cool_down_days()
     if cool_down:
@@ -104,11 +105,10 @@ def schedule(person_ids: Iterable[int] | None = None) -> Schedule:
 
 def due_people(today: dt.date) -> list[tuple[int, dt.datetime | None, dt.date]]:
     """(person id, last touch, due date) of every live person whose reconnect date has come."""
-    rows = list(
-        Person.select(Person.id, Person.cadence_days, Person.created_at)
-        .where(Person.trashed_at.is_null())
-        .tuples()
+    query = Person.select(Person.id, Person.cadence_days, Person.created_at).where(
+        Person.trashed_at.is_null()
     )
+    rows = database.execute(query).fetchall()
     plan = schedule()
     due = []
     for pid, cadence, created_at in rows:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import SqliteDatabase
-from playhouse.migrate import SqliteMigrator
 
 from . import backups, migrations, private, sqlite_file
 from .errors import JournalError
@@ -64,6 +63,8 @@ def open_journal(path: str | Path, passphrase: str | None = None) -> Journal:
     global _current
     path = Path(path).expanduser()
     version = inspect_file(path, passphrase)
+    if 0 < version < migrations.LATEST_VERSION:
+        inspect_file(path, passphrase, thorough=True)  # a migration writes: the whole file first
     if _current is not None:
         _current.close()
     db = sqlite_file.peewee_database(path, passphrase, PRAGMAS, LOCK_TYPE)
@@ -84,6 +85,16 @@ def open_journal(path: str | Path, passphrase: str | None = None) -> Journal:
     return journal
 
 
+def damage(journal: Journal) -> str | None:
+    """What SQLite's `quick_check` finds wrong in the open journal's file, or None when whole.
+
+    Opening reads only the header, the schema and the page counts; this reads every page, on a
+    connection of its own, so a worker thread may run it while the window is in use. A damaged
+    journal is then treated as at opening: left untouched, and a backup offered in its place.
+    """
+    return sqlite_file.file_damage(journal.path, journal.passphrase)
+
+
 def current() -> Journal:
     """The journal opened last (raises if none is open)."""
     if _current is None or _current.db.is_closed():
@@ -92,6 +103,8 @@ def current() -> Journal:
 
 
 def _migrate(db: SqliteDatabase, from_version: int) -> None:
+    from playhouse.migrate import SqliteMigrator
+
     migrator = SqliteMigrator(db)
     reindex = suggest_themes = False
     with db.atomic():

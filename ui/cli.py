@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("today", help="who to reconnect with, what to revisit, what is due")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--on", metavar="DATE", help="as if today were DATE (YYYY-MM-DD)")
+    p.add_argument("--all", action="store_true", help="list everyone due, not the first 50")
 
     p = sub.add_parser("export", help="export the journal (json, vcard, csv, ics, markdown)")
     p.add_argument("format", choices=["json", "vcard", "csv", "ics", "markdown"])
@@ -146,6 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(plain)
         if isinstance(exc, ImportError) and (plain := qt_check.explain(str(exc))) is not None:
             return _fail(plain)  # a brief as PDF needs Qt's libraries
+        if faults.damaged(exc):
+            return _fail(
+                f"{path} is damaged ({exc}); nothing was written to it. `rapport backups` lists "
+                "its backups and `rapport restore FILE` puts one in its place"
+            )
         return _fail(
             f"unexpected error ({exc.__class__.__name__}: {exc}); "
             "run again with RAPPORT_DEBUG=1 for details"

@@ -12,34 +12,19 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from journal import (
-    backups,
-    crypto,
-    interchange,
-    notes,
-    people,
-    private,
-    recovery,
-    search,
-    storage,
-    trash,
-)
-from journal import validate as v
-from journal.brief import brief_markdown
-from journal.contacts import import_contacts
-from journal.decisions import OUTCOME_LABELS
+from journal import people, storage
 from journal.errors import JournalError
-from journal.exports.csv_export import export_csv
-from journal.exports.ics import export_ics
-from journal.exports.markdown import export_markdown
-from journal.exports.vcard import export_vcards
-from journal.files import write_text_atomically
-from journal.lock import JournalLock
-from journal.storage import Journal
-from journal.today import Today, today_view
 
-from . import cli_calendar
+if TYPE_CHECKING:
+    from journal.storage import Journal
+    from journal.today import Today
+
+TODAY_LIMIT = 50  # rows of each list `rapport today` prints (--all: every one)
+
+# Each command imports what it uses when it runs: a read command stays light (no SQLCipher for
+# a plain journal, no exports, no contacts, no interchange), so it starts in a blink.
 
 
 def _json(value: object) -> str:
@@ -61,12 +46,16 @@ def cmd_add(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_note(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import notes
+
     person = people.resolve_person(args.person)
     note = notes.add_note(person.id, args.text, kind=args.kind, occurred_at=args.at)
     return f"noted for {person.name} ({note.kind}, {note.occurred_at:%Y-%m-%d %H:%M})"
 
 
 def cmd_search(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import search
+
     hits = search.search(args.query, limit=max(1, args.limit))
     if args.json:
         return _json([{**dataclasses.asdict(h), "snippet": h.marked("[", "]")} for h in hits])
@@ -80,10 +69,15 @@ def cmd_search(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_today(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import validate as v
+    from journal.decisions import OUTCOME_LABELS
+    from journal.today import TodayShortlist, today_view
+
     day = v.date(args.on, "--on") if args.on else None
-    view = today_view(day)
-    if args.json:
-        return _json(today_json(view))
+    if args.json:  # for a script: everything
+        return _json(today_json(today_view(day)))
+    view = today_view(day, limit=None if args.all else TODAY_LIMIT)
+    more = view.more if isinstance(view, TodayShortlist) else (0, 0, 0)
     out = [f"Today, {view.day:%A %d %B %Y}"]
     out.append("\nMeetings today:")
     for agenda in view.meetings:
@@ -114,6 +108,7 @@ def cmd_today(journal: Journal, args: argparse.Namespace) -> str:
         out.append(f"  {who} · every {p.cadence_days} days · {touched}")
     if not view.reconnect:
         out.append("  nobody")
+    out += _more(more[0], "people")
     out.append("\nDecisions to revisit:")
     for d in view.revisit:
         objections = "; ".join(o.text for o in d.open_objections)
@@ -121,10 +116,12 @@ def cmd_today(journal: Journal, args: argparse.Namespace) -> str:
         out.append(line + (f" · open objections: {objections}" if objections else ""))
     if not view.revisit:
         out.append("  none")
+    out += _more(more[1], "decisions")
     out.append("\nFollow-ups due:")
     out += [f"  {f.due_on:%Y-%m-%d} {f.person_name}: {f.what}" for f in view.follow_ups] or [
         "  none"
     ]
+    out += _more(more[2], "follow-ups")
     return "\n".join(out)
 
 
@@ -155,33 +152,56 @@ def today_json(view: Today) -> dict[str, object]:
 
 
 def cmd_calendar(journal: Journal, args: argparse.Namespace) -> str:
+    from . import cli_calendar
+
     return cli_calendar.run(args)
 
 
-EXPORTERS: dict[str, Callable[[], str]] = {
-    "json": interchange.export_json_text,
-    "vcard": export_vcards,
-    "csv": export_csv,
-    "ics": export_ics,
-}
+def _more(count: int, what: str) -> list[str]:
+    return [f"  … and {count:,} more {what} (rapport today --all lists them)"] if count else []
+
+
+def _exporter(kind: str) -> Callable[[], str]:
+    if kind == "json":
+        from journal.interchange import export_json_text
+
+        return export_json_text
+    if kind == "vcard":
+        from journal.exports.vcard import export_vcards
+
+        return export_vcards
+    if kind == "csv":
+        from journal.exports.csv_export import export_csv
+
+        return export_csv
+    from journal.exports.ics import export_ics
+
+    return export_ics
 
 
 def cmd_export(journal: Journal, args: argparse.Namespace) -> str | None:
+    from journal import interchange
+    from journal.exports.markdown import export_markdown
+    from journal.files import write_text_atomically
+
     if args.format == "markdown":
         if not args.output:
             raise JournalError("markdown export needs a folder: -o FOLDER")
         written = export_markdown(Path(args.output))
         return f"exported {len(written) - 1} people to {args.output}"
     if args.output is None:
-        return EXPORTERS[args.format]()
+        return _exporter(args.format)()
     if args.format == "json":
         interchange.dump_json(Path(args.output))
     else:
-        write_text_atomically(Path(args.output), EXPORTERS[args.format]())
+        write_text_atomically(Path(args.output), _exporter(args.format)())
     return f"exported {people.count_people()} people to {args.output}"
 
 
 def cmd_brief(journal: Journal, args: argparse.Namespace) -> str | None:
+    from journal.brief import brief_markdown
+    from journal.files import write_text_atomically
+
     person = people.resolve_person(args.person)
     text = brief_markdown(person.id)
     if args.output is None:
@@ -197,6 +217,8 @@ def cmd_brief(journal: Journal, args: argparse.Namespace) -> str | None:
 
 
 def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
+    from journal.contacts import import_contacts
+
     path = Path(args.file)
     if not path.is_file():
         raise JournalError(f"{path}: no such file")
@@ -211,6 +233,8 @@ def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import backups, private
+
     lines = []
     if args.fix_permissions:
         made = private.make_private(journal.path, backups.backup_dir(journal.path))
@@ -228,11 +252,15 @@ def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_backup(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import backups
+
     dest = backups.backup(journal.path, args.output, passphrase=journal.passphrase)
     return f"backed up to {dest}"
 
 
 def cmd_backups(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import backups
+
     found = backups.list_backups(journal.path)
     if not found:
         return f"no backups yet in {backups.backup_dir(journal.path)}"
@@ -245,6 +273,13 @@ def cmd_backups(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_restore(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import recovery
+
+    if (problem := storage.damage(journal)) is not None:  # no backup of it can be taken
+        key = journal.passphrase
+        journal.close()
+        aside = recovery.restore_into(journal.path, args.file, key)
+        return f"restored {args.file}; the damaged journal ({problem}) is kept as {aside}"
     restored, safety = recovery.restore(journal, args.file)
     count = people.count_people()
     restored.close()
@@ -259,6 +294,8 @@ def _count(n: int, kind: str) -> str:
 
 
 def cmd_trash(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import trash
+
     if args.trash_action == "restore":
         trash.restore(args.kind, args.id)
         return f"restored {args.kind} {args.id}"
@@ -279,6 +316,12 @@ def cmd_trash(journal: Journal, args: argparse.Namespace) -> str:
 
 def open_with_passphrase(path: Path) -> Journal:
     """Open the journal; an encrypted one takes $RAPPORT_PASSPHRASE, else a prompt on a terminal."""
+    from journal import sqlite_file
+
+    if not sqlite_file.is_encrypted(path):
+        return storage.open_journal(path)
+    from journal import crypto
+
     given = os.environ.get(crypto.ENV_VAR) or None
     try:
         return storage.open_journal(path, given)
@@ -290,6 +333,8 @@ def open_with_passphrase(path: Path) -> Journal:
 
 def new_passphrase() -> str:
     """$RAPPORT_PASSPHRASE, else typed twice on a terminal."""
+    from journal import crypto
+
     given = os.environ.get(crypto.ENV_VAR)
     if given:
         return crypto.check_passphrase(given)
@@ -302,6 +347,9 @@ def new_passphrase() -> str:
 
 
 def cmd_encrypt(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import crypto
+    from journal.lock import JournalLock
+
     if journal.passphrase is not None:
         raise JournalError(f"{journal.path} is already encrypted")
     passphrase = new_passphrase()
@@ -313,6 +361,9 @@ def cmd_encrypt(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_decrypt(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import crypto
+    from journal.lock import JournalLock
+
     passphrase = journal.passphrase
     if passphrase is None:
         raise JournalError(f"{journal.path} is not encrypted")

@@ -1,0 +1,49 @@
+"""Read commands import no more than they use: a plain journal's `rapport search`, `today` and
+`note` load neither SQLCipher nor the exports, contacts or interchange modules, nor Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from journal import people
+
+HEAVY = ("sqlcipher3", "journal.crypto", "journal.exports", "journal.contacts", "PySide6")
+HEAVY_EXACT = ("journal.interchange", "journal.brief", "playhouse.migrate", "vobject")
+PROGRAM = """
+import sys
+from ui import cli
+code = cli.main(sys.argv[1:])
+print("MODULES", *sorted(sys.modules))
+sys.exit(code)
+"""
+
+
+def _modules(path: Path, *args: str) -> set[str]:
+    command = [sys.executable, "-c", PROGRAM, "--journal", str(path), *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    line = next(ln for ln in done.stdout.splitlines() if ln.startswith("MODULES "))
+    return set(line.split()[1:])
+
+
+@pytest.mark.parametrize(
+    "args", [["search", "harbour"], ["today"], ["note", "Ana", "Called about the harbour"]]
+)
+def test_a_read_command_imports_only_what_it_uses(journal, args) -> None:
+    people.add_person("Ana Souza")
+    journal.close()
+    loaded = _modules(journal.path, *args)
+    assert "journal.storage" in loaded and "peewee" in loaded  # the probe saw the command run
+    heavy = {m for m in loaded if m.startswith(HEAVY) or m in HEAVY_EXACT}
+    assert heavy == set()
+
+
+def test_an_export_still_finds_what_it_needs(journal) -> None:
+    people.add_person("Ana Souza")
+    journal.close()
+    loaded = _modules(journal.path, "export", "vcard")
+    assert "journal.exports.vcard" in loaded and "sqlcipher3" not in loaded
