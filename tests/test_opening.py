@@ -126,3 +126,17 @@ def test_the_command_line_says_a_damaged_journal_is_damaged(journal_path):
         assert done.stderr.startswith("rapport: ") and "Traceback" not in done.stderr
         assert "damaged" in done.stderr or "problems" in done.stderr
     assert journal_path.read_bytes() == damaged
+
+
+def test_the_command_line_restores_a_backup_over_a_damaged_journal(journal_path):
+    _filled(journal_path)
+    with storage.open_journal(journal_path) as journal:
+        good = backups.backup(journal, reason="daily")
+    damaged = _break_table(journal_path, "note")
+    done = _rapport(journal_path, "restore", str(good))
+    assert done.returncode == 0, done.stderr
+    [aside] = journal_path.parent.glob("journal.sqlite.damaged-*")
+    assert aside.read_bytes() == damaged and str(aside) in done.stdout
+    with storage.open_journal(journal_path) as journal:
+        assert storage.damage(journal) is None
+        assert len(notes.notes_of(people.person_names()[0][0])) == 400

@@ -16,6 +16,7 @@ from journal.storage import Journal
 
 from . import bugs, paint_probe, single_instance
 from .auto_backup import DailyBackup
+from .damage_watch import DamageWatch, install_hook
 from .dialogs import journal_files, passphrase, recover_dialog
 from .dialogs.passphrase_lock import IdleLock
 from .icons import icon
@@ -129,6 +130,9 @@ def run_app(path: Path | None, demo: bool = False) -> int:
         window.reminders.reminded.connect(lambda r: window.status(f"{r.title}: {r.text}"))
     window.reminders.start()
     QTimer.singleShot(1000, window.calendars, window.calendars.start)  # changed since last run
+    window.damage_watch = DamageWatch(session, window)  # reads the whole file after the paint
+    window.damage_watch.gave_up.connect(lambda: app.exit(1))
+    install_hook()
     try:
         return app.exec()
     finally:

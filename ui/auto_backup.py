@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from journal import backups
 
+from . import damage
 from .session import Session
 
 DELAY_MS = 3000
@@ -54,4 +55,6 @@ class DailyBackup(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.running = False
         self.result = exc
+        if damage.report(exc):  # the copy found the journal damaged: a backup is offered
+            return
         self.session.status(f"The daily backup could not be taken: {exc}")

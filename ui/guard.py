@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journal import faults
 
-from . import bugs
+from . import bugs, damage
 
 T = TypeVar("T")
 
@@ -19,7 +19,10 @@ KEPT = "Nothing already saved was lost, and what you typed is still in the windo
 
 def tell_failure(parent: QWidget | None, action: str, exc: BaseException) -> None:
     """Say why `action` failed: a dialog for a known error (classified by `journal.faults`, by
-    SQLite error code), the bug dialog for anything else."""
+    SQLite error code), the bug dialog for anything else; damage goes to the window's
+    DamageWatch, which offers a backup in its place (ui/damage.py)."""
+    if damage.report(exc):
+        return
     fault = faults.classify(exc)
     if fault is None:
         bugs.report(parent, action, exc)

@@ -1,15 +1,20 @@
-"""A damaged journal at start: said plainly, the newest good backup offered and restored with the
-damaged file kept aside; and the daily backup taken off the GUI thread after the window shows."""
+"""A damaged journal at start, or found after the first paint: said plainly, the newest good
+backup offered and restored with the damaged file kept aside; and the daily backup taken off the
+GUI thread after the window shows."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from journal import backups, people, recovery
+from journal import backups, notes, people, recovery
 from journal.storage import open_journal
 from ui import app as app_module
+from ui.app import build_window
 from ui.auto_backup import DailyBackup
+from ui.damage_watch import DamageWatch
 from ui.dialogs import recover_dialog
+from ui.guard import attempt
 
 
 def _damaged_journal_with_a_backup(path):
@@ -123,3 +128,61 @@ def test_another_journal_opened_in_the_window_gets_its_daily_backup(
     qtbot.waitUntil(lambda: daily._for is window.journal and not daily.running, timeout=5000)
     qtbot.waitUntil(lambda: bool(backups.list_backups(window.journal.path)), timeout=5000)
     window.session.release_lock()
+
+
+def _journal_damaged_inside_with_a_backup(path):
+    """A journal whose notes table is broken (page 1 whole, so it opens), with a good backup."""
+    with open_journal(path) as journal:
+        ana = people.add_person("Ana")
+        for i in range(300):
+            notes.add_note(ana.id, f"Note {i} about the harbour warehouse.")
+        backups.backup(journal.path, reason="daily")
+        journal.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = journal.db.execute_sql("SELECT rootpage FROM sqlite_master WHERE name='note'")
+        page = root.fetchone()[0]
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * 4096] = 0x07  # no b-tree page has this type
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_damage_found_after_the_first_paint_offers_the_backup(
+    qtbot, journal_path, monkeypatch, message_boxes
+):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    damaged = _journal_damaged_inside_with_a_backup(journal_path)
+    window = build_window(open_journal(journal_path))  # the light checks at opening pass
+    qtbot.addWidget(window)
+    window.show()
+    message_boxes.expect("damaged", answer="Restore the backup")
+    watch = DamageWatch(window.session, window)
+    qtbot.waitUntil(lambda: watch.problem is not None, timeout=10000)
+    window.session.tasks.wait()
+    assert "damaged" in message_boxes.only().text
+    [aside] = journal_path.parent.glob("journal.sqlite.damaged-*")
+    assert aside.read_bytes() == damaged  # kept, never written
+    assert len(notes.notes_of(people.person_names()[0][0])) == 300  # the backup, whole
+    assert window.journal.path == journal_path and not window.journal.db.is_closed()
+    watch.unregister()
+    window.session.release_lock()
+
+
+def test_damage_met_by_a_read_with_no_backup_taken_ends_and_changes_nothing(
+    qtbot, journal_path, monkeypatch, message_boxes
+):
+    monkeypatch.delenv(backups.ENV_VAR, raising=False)
+    damaged = _journal_damaged_inside_with_a_backup(journal_path)
+    window = build_window(open_journal(journal_path))
+    qtbot.addWidget(window)
+    window.show()
+    watch = DamageWatch(window.session, window, delay_ms=60_000)  # a read finds it, not the check
+    message_boxes.expect("damaged", answer="Quit")
+    message_boxes.expect("cannot be used")
+    ana = people.person_names()[0][0]
+    with qtbot.waitSignal(watch.gave_up, timeout=10000):
+        assert attempt(window.people, "Saving the note", notes.add_note, ana, "Hello") is None
+    assert journal_path.read_bytes() == damaged
+    assert not list(journal_path.parent.glob("*.damaged-*"))
+    with pytest.raises(Exception, match=r"not opened|closed"):
+        people.count_people()  # the connection stays closed: nothing can write
+    watch.unregister()
