@@ -7,7 +7,8 @@ from pathlib import Path
 
 from journal import notes, search
 from journal.contacts import import_contacts
-from journal.interchange import export_json_text
+from journal.interchange import dump_json, export_json_text
+from journal.models import database
 from journal.storage import open_journal
 
 from .window import SEARCH_QUERY
@@ -17,13 +18,19 @@ def _ms(start: float) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+RAW_FTS5 = "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50"
+
+
 def fts_keystrokes(rounds: int) -> list[float]:
-    """journal.search.search for each prefix of the query, as the search box would ask."""
+    """The floor for search: FTS5 alone (MATCH, ORDER BY rank, LIMIT 50; no join, no snippet)
+    for each prefix of the query the search box would ask."""
     times = []
     for _ in range(rounds):
         for end in range(1, len(SEARCH_QUERY) + 1):
+            query = search.fts_query(SEARCH_QUERY[:end])
             start = time.perf_counter()
-            search.search(SEARCH_QUERY[:end])
+            if query is not None:
+                database.execute_sql(RAW_FTS5, (query,)).fetchall()
             times.append(_ms(start))
     return times
 
@@ -37,6 +44,11 @@ def add_notes(person_id: int, runs: int) -> list[float]:
     return times
 
 
+def write_json(path: Path) -> Path:
+    dump_json(path)
+    return path
+
+
 def export_json(runs: int) -> tuple[list[float], int]:
     """Times (ms) of exporting the whole journal to JSON text, and its size in bytes."""
     times, size = [], 0
@@ -46,6 +58,25 @@ def export_json(runs: int) -> tuple[list[float], int]:
         times.append(_ms(start))
         size = len(text.encode())
     return times, size
+
+
+def import_json(source: Path, folder: Path, runs: int) -> list[float]:
+    """Times (ms) of importing the JSON file `source` into a fresh, empty journal."""
+    from journal.interchange import import_journal, load_json
+
+    times = []
+    for i in range(runs):
+        path = folder / f"import-json-{i}.sqlite"
+        path.unlink(missing_ok=True)
+        journal = open_journal(path)
+        try:
+            start = time.perf_counter()
+            import_journal(load_json(source))
+            times.append(_ms(start))
+        finally:
+            journal.close()
+        path.unlink(missing_ok=True)
+    return times
 
 
 def import_linkedin(csv_path: Path, folder: Path, runs: int) -> tuple[list[float], str]:

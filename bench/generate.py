@@ -1,6 +1,6 @@
 """Write a realistic journal of a chosen size (default: ten years of a busy salesperson).
 
-python -m bench.generate OUT.sqlite [--people N] [--notes N] [--seed S]
+python -m bench.generate OUT.sqlite [--people N] [--notes N] [--seed S] [--text realistic|stress]
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from journal.models import (
     database,
 )
 from journal.storage import open_journal
+
+from .vocabulary import Writer
 
 FIRST = [
     "Ana",
@@ -143,6 +145,113 @@ LESSONS = [
     "Show the dashboard, not the price list",
 ]
 OUTCOMES = ["yes", "strong_no", "weak_no", "undecided"]
+# The realistic journal's names, from several cultures (the stress journal keeps FIRST and LAST).
+WORLD_FIRST = [
+    *FIRST,
+    *[
+        "Adebayo",
+        "Chidi",
+        "Ngozi",
+        "Oluwaseun",
+        "Wanjiru",
+        "Kwame",
+        "Thandiwe",
+        "Aisha",
+        "Mehmet",
+        "Elif",
+        "Priya",
+        "Arjun",
+    ],
+    *[
+        "Ananya",
+        "Rohan",
+        "Wei",
+        "Mei",
+        "Jun",
+        "Haruto",
+        "Yuki",
+        "Sakura",
+        "Minjun",
+        "Seo-yeon",
+        "Linh",
+        "Quang",
+        "Siobhan",
+        "Niamh",
+    ],
+    *[
+        "Søren",
+        "Ingrid",
+        "Björn",
+        "Małgorzata",
+        "Łukasz",
+        "Zuzana",
+        "Dóra",
+        "João",
+        "Inês",
+        "José",
+        "Renée",
+        "Françoise",
+        "Ngaio",
+    ],
+    *[
+        "Tama",
+        "Aroha",
+        "Leilani",
+        "Mateo",
+        "Valentina",
+        "Camila",
+        "Santiago",
+        "Moshe",
+        "Yael",
+        "Layla",
+        "Karim",
+        "Farah",
+    ],
+]
+WORLD_LAST = [
+    *LAST,
+    *[
+        "Adeyemi",
+        "Okonkwo",
+        "Mwangi",
+        "Boateng",
+        "Ndlovu",
+        "Öztürk",
+        "Demir",
+        "Sharma",
+        "Patel",
+        "Iyer",
+        "Chen",
+        "Wang",
+        "Li",
+    ],
+    *[
+        "Zhang",
+        "Takahashi",
+        "Suzuki",
+        "Kim",
+        "Park",
+        "Nguyễn",
+        "Trần",
+        "O'Brien",
+        "MacLeod",
+        "Nielsen",
+        "Lindqvist",
+    ],
+    *[
+        "Wiśniewski",
+        "Dvořák",
+        "Horváth",
+        "Gonçalves",
+        "Ferreira",
+        "Müller",
+        "Hernández",
+        "López",
+        "Ngata",
+        "Kahale",
+    ],
+    *["Cohen", "Levi", "Al-Sayed", "Mansour", "Abdullah", "Haddad", "Rahman", "Petrov", "Smirnova"],
+]
 
 
 def _body(rng: random.Random) -> str:
@@ -156,9 +265,22 @@ def generate(
     decisions: int = 3_000,
     referrals: int = 3_000,
     seed: int = 1,
+    text: str = "realistic",
 ) -> Path:
-    """Fill a new journal at `path`; returns the path. Existing files are replaced."""
+    """Fill a new journal at `path`; returns the path. Existing files are replaced.
+
+    `text` "realistic": notes from a Zipf-like vocabulary of 6 000 words (bench/vocabulary.py),
+    names from several cultures; "stress": every note drawn from 15 sentences, so each word
+    is in a quarter to two thirds of all notes (FTS5's worst case).
+    """
     rng = random.Random(seed)
+    if text == "stress":
+        first_names, last_names = FIRST, LAST
+        body, line = (lambda: _body(rng)), (lambda: rng.choice(SENTENCES))
+    else:
+        writer = Writer(seed)
+        first_names, last_names = WORLD_FIRST, WORLD_LAST
+        body, line = writer.note, writer.sentence
     path.unlink(missing_ok=True)
     journal = open_journal(path)
     today = dt.datetime.now().replace(microsecond=0)
@@ -171,11 +293,11 @@ def generate(
         tag_ids = [Tag.insert(name=t).execute() for t in TAGS]
         rows = []
         for i in range(people):
-            first, last = rng.choice(FIRST), rng.choice(LAST)
+            first, last = rng.choice(first_names), rng.choice(last_names)
             created = when()
             rows.append(
                 {
-                    "name": f"{first} {last} {i}",
+                    "name": f"{first} {last} {i}" if text == "stress" else f"{first} {last}",
                     "company": rng.choice(COMPANIES),
                     "role": rng.choice(ROLES),
                     "emails": json.dumps([f"{first}.{last}{i}@example.test".lower()]),
@@ -205,7 +327,7 @@ def generate(
                     "person": heavy if n < 500 else rng.choice(ids),
                     "occurred_at": at,
                     "kind": rng.choice(["meeting", "call", "message", "thought"]),
-                    "body": _body(rng),
+                    "body": body(),
                     "created_at": at,
                     "updated_at": at,
                 }
@@ -217,8 +339,8 @@ def generate(
                 [
                     {
                         "person": rng.choice(ids),
-                        "text": rng.choice(SENTENCES),
-                        "why": rng.choice(SENTENCES),
+                        "text": line(),
+                        "why": line(),
                         "status": "open",
                         "created_at": when(),
                         "updated_at": today,
@@ -230,8 +352,8 @@ def generate(
                 [
                     {
                         "person": rng.choice(ids),
-                        "text": rng.choice(SENTENCES),
-                        "ramifications": rng.choice(SENTENCES),
+                        "text": line(),
+                        "ramifications": line(),
                         "status": "open",
                         "created_at": when(),
                         "updated_at": today,
@@ -247,7 +369,7 @@ def generate(
                 offer=rng.choice(OFFERS),
                 outcome=outcome,
                 decided_on=decided,
-                reason=rng.choice(SENTENCES),
+                reason=line(),
                 lesson=rng.choice(LESSONS) if outcome != "yes" else "",
                 revisit_on=decided + dt.timedelta(days=90)
                 if outcome in ("weak_no", "undecided")
@@ -300,8 +422,9 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--notes", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--text", choices=["realistic", "stress"], default="realistic")
     args = parser.parse_args()
-    generate(args.out, people=args.people, notes=args.notes, seed=args.seed)
+    generate(args.out, people=args.people, notes=args.notes, seed=args.seed, text=args.text)
 
 
 if __name__ == "__main__":

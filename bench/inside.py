@@ -6,9 +6,10 @@ import gc
 from pathlib import Path
 
 from journal import people
+from journal.exports.markdown import export_markdown
 from journal.storage import open_journal
 
-from . import data, journals, window
+from . import command_line, data, journals, window
 from .journals import Size
 from .stalls import measure_stalls
 
@@ -25,6 +26,9 @@ def measure_inside(large: Path, work: Path, size: Size, runs: int) -> dict[str, 
     export_times, export_bytes = data.export_json(max(runs // 2, 1))
     figures["export_json_ms"] = export_times
     figures["export_json_bytes"] = [export_bytes]
+    exported = data.write_json(work / "export.json")
+    markdown = work / "markdown"
+    export_markdown(markdown)
     print("the window …", flush=True)
     app = window.application(work / "settings")
     main = window.open_window(app, journal)
@@ -42,6 +46,10 @@ def measure_inside(large: Path, work: Path, size: Size, runs: int) -> dict[str, 
     figures.update(measure_stalls(app, journal, work, csv_path, runs))
     journal.close()
     gc.collect()
+    print("the command line …", flush=True)
+    figures.update(command_line.measure(large, markdown, runs))
+    print("JSON import …", flush=True)
+    figures["import_json_ms"] = data.import_json(exported, work, 1)
     print("LinkedIn import …", flush=True)
     import_runs = max(runs // 2, 1)
     times, summary = data.import_linkedin(csv_path, work, import_runs)

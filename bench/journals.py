@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import random
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .generate import COMPANIES, FIRST, LAST, ROLES, generate
@@ -39,10 +39,12 @@ class Size:
     referrals: int
     linkedin_rows: int
     seed: int = 1
+    text: str = "realistic"  # or "stress" (bench.generate)
 
     @property
     def key(self) -> str:
-        return f"p{self.people}-n{self.notes}-d{self.decisions}-r{self.referrals}-s{self.seed}"
+        sized = f"p{self.people}-n{self.notes}-d{self.decisions}-r{self.referrals}-s{self.seed}"
+        return f"{self.text}-{sized}"
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -50,6 +52,11 @@ class Size:
 
 FULL = Size(people=10_000, notes=100_000, decisions=3_000, referrals=3_000, linkedin_rows=10_000)
 TINY = Size(people=50, notes=600, decisions=20, referrals=20, linkedin_rows=100)
+
+
+def both(size: Size) -> list[Size]:
+    """The realistic journal of this size, then the stress one."""
+    return [replace(size, text="realistic"), replace(size, text="stress")]
 
 
 def large_journal(size: Size, cache: Path) -> tuple[Path, bool]:
@@ -67,6 +74,7 @@ def large_journal(size: Size, cache: Path) -> tuple[Path, bool]:
         decisions=size.decisions,
         referrals=size.referrals,
         seed=size.seed,
+        text=size.text,
     )
     done.write_text(size.key)
     return path, True
@@ -74,7 +82,7 @@ def large_journal(size: Size, cache: Path) -> tuple[Path, bool]:
 
 def working_copy(source: Path, folder: Path) -> Path:
     """A copy to measure on (saving notes writes to it; the cached journal stays as made)."""
-    target = folder / "large.sqlite"
+    target = folder / f"large-{source.stem}.sqlite"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(source, target)
