@@ -24,8 +24,10 @@ FIGURES: dict[str, tuple[str, str, str]] = {
     "cli_today": ("`rapport today`, whole process", "ms", "≤ 150"),
     "cli_note": ("`rapport note`, whole process", "ms", "≤ 150"),
     "cli_rg": ("ripgrep over the notes as Markdown files, whole process (floor)", "ms", ""),
-    "search_p50": ("Search as you type, per key, p50", "ms", ""),
-    "search_p95": ("Search as you type, per key, p95", "ms", "≤ 50"),
+    "search_p50": ("Search as you type, key → results painted, p50", "ms", ""),
+    "search_p95": ("Search as you type, key → results painted, p95", "ms", "≤ 50"),
+    "search_busy_p95": ("Search as you type, GUI thread busy per key, p95", "ms", ""),
+    "search_last_key": ("Search typed fast: last key → results painted, p95", "ms", ""),
     "fts_p50": ("Raw FTS5 query, p50", "ms", ""),
     "fts_p95": ("Raw FTS5 query, p95 (floor)", "ms", ""),
     "search_ratio": ("Search p95 ÷ FTS5 p95", "×", ""),
@@ -55,7 +57,7 @@ FIGURES: dict[str, tuple[str, str, str]] = {
     "memory_bare": ("Peak memory, bare window", "MB", ""),
     "memory_extra": ("Peak memory above the bare window", "MB", "≤ 80"),
 }
-STRESS = {"search_p95": "≤ 150 (last key → painted)"}
+STRESS = {"search_p95": "", "search_last_key": "≤ 150"}
 
 
 def _p(values: list[float], q: float) -> float:
@@ -78,6 +80,8 @@ def summarise(raw: dict[str, Any]) -> dict[str, float]:
         "startup_bare": med(raw["startup_bare_ms"]),
         "search_p50": _p(raw["search_keystroke_ms"], 50),
         "search_p95": _p(raw["search_keystroke_ms"], 95),
+        "search_busy_p95": _p(raw["search_gui_busy_ms"], 95),
+        "search_last_key": _p(raw["search_last_key_ms"], 95),
         "fts_p50": _p(raw["fts_keystroke_ms"], 50),
         "fts_p95": _p(raw["fts_keystroke_ms"], 95),
         "people_filter_p50": _p(raw["people_filter_keystroke_ms"], 50),
@@ -104,7 +108,7 @@ def summarise(raw: dict[str, Any]) -> dict[str, float]:
 
 
 def verdicts(s: dict[str, float], text: str = "realistic") -> dict[str, bool]:
-    search_limit = 150 if text == "stress" else 50
+    stress = text == "stress"
     return {
         "startup_large": s["startup_large"] <= 600 and s["startup_ratio"] <= 2.5,
         "startup_empty": s["startup_empty_ratio"] <= 2,
@@ -113,7 +117,11 @@ def verdicts(s: dict[str, float], text: str = "realistic") -> dict[str, bool]:
         "cli_search": s["cli_search"] <= 150,
         "cli_today": s["cli_today"] <= 150,
         "cli_note": s["cli_note"] <= 150,
-        "search_p95": s["search_p95"] <= search_limit,
+        **(
+            {"search_last_key": s["search_last_key"] <= 150}
+            if stress
+            else {"search_p95": s["search_p95"] <= 50}
+        ),
         "people_filter_p95": s["people_filter_p95"] <= 30,
         "open_person": s["open_person"] <= 80,
         "save_note_composer": s["save_note_composer"] <= 20,

@@ -28,6 +28,8 @@ MIN_PREFIX = 2
 # Titles weigh 8, bodies 1. Ordering by FTS5's `rank` (not by a bm25() call) lets FTS5 sort
 # the matches itself, so snippet() and highlight() run only for the rows returned.
 RANK = "bm25(0, 0, 0, 8.0, 1.0)"
+# Rowids grow with record ids, so "the newest matches" are those with the highest rowids.
+RANK_AT_MOST = 5000
 _TERM = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
@@ -237,16 +239,36 @@ def fts_query(text: str) -> str | None:
     return " ".join(quoted)
 
 
-def search(text: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
-    """Best matches first, each with its kind, person and a snippet with the match marked."""
+def search(
+    text: str,
+    *,
+    limit: int = 50,
+    kinds: tuple[str, ...] | None = None,
+    rank_at_most: int = RANK_AT_MOST,
+) -> list[SearchHit]:
+    """Best matches first, each with its kind, person and a snippet with the match marked.
+
+    A term in very many records (a common word, a short prefix) would have BM25 score every
+    one of them before the best are known: then only the newest `rank_at_most` matches are
+    ranked, so the slowest query stays bounded (~5 000 rows scored, not 70 000).
+    """
     query = fts_query(text)
     if query is None:
         return []
     kind_filter = ""
-    params: list[object] = [MARK_START, MARK_END, MARK_START, MARK_END, query]
+    kind_params: list[object] = []
     if kinds:
         kind_filter = f" AND s.kind IN ({', '.join('?' for _ in kinds)})"
-        params.extend(kinds)
+        kind_params = list(kinds)
+    newest = database.execute_sql(  # rowid order needs no ranking: FTS5 reads its index only
+        f"SELECT s.rowid FROM search_index s WHERE search_index MATCH ?{kind_filter}"
+        " ORDER BY s.rowid DESC LIMIT 1 OFFSET ?",
+        [query, *kind_params, rank_at_most - 1],
+    ).fetchone()
+    if newest is not None:  # more matches than that: rank the newest only
+        kind_filter += " AND s.rowid >= ?"
+        kind_params.append(newest[0])
+    params: list[object] = [MARK_START, MARK_END, MARK_START, MARK_END, query, *kind_params]
     params.append(limit)
     rows = database.execute_sql(
         "SELECT s.kind, s.record_id, s.person_id, p.name, s.title,"

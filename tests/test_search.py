@@ -119,3 +119,17 @@ def test_rebuilt_index_matches_the_one_kept_on_each_write(ana, journal):
     kept = journal.db.execute_sql(rows).fetchall()
     search.rebuild_index()
     assert journal.db.execute_sql(rows).fetchall() == kept
+
+
+def test_a_term_in_very_many_records_ranks_only_the_newest_of_them(journal) -> None:
+    ana = people.add_person("Ana")
+    old = notes.add_note(ana.id, "budget budget budget budget budget")  # the best match, oldest
+    newer = [
+        notes.add_note(ana.id, f"a long note {i} that mentions the budget once") for i in range(12)
+    ]
+    everything = [h.record_id for h in search.search("budget")]
+    assert everything[0] == old.id and len(everything) == 13
+    bounded = [h.record_id for h in search.search("budget", rank_at_most=5)]
+    assert sorted(bounded) == sorted(n.id for n in newer[-5:])  # the newest five, ranked
+    assert old.id not in bounded
+    assert len(search.search("budget", rank_at_most=13)) == 13  # as many as there are: all

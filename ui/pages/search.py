@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal.changes import Changes
-from journal.search import search
+from journal.search import SearchHit, search
 
 from ..item_models.search_model import HTML_ROLE, IS_HEADER_ROLE, SearchModel
+from ..search_worker import SearchWorker
 from .common import heading
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class HtmlDelegate(QStyledItemDelegate):
 
 class SearchPage(QWidget):
     openPerson = Signal(int, object)
+    shown = Signal(str)  # results for this text are now in the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +114,8 @@ class SearchPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
+        self.worker: SearchWorker | None = None  # started with the first search
+        self.showing = ""  # the text whose results are shown
         self.box.textChanged.connect(lambda _: self._timer.start())
         self.box.installEventFilter(self)
         layout = QVBoxLayout(self)
@@ -125,10 +129,39 @@ class SearchPage(QWidget):
         self.box.selectAll()
 
     def run_search(self) -> None:
+        """Ask for the box's text in the search thread; its results show when they come (a
+        newer keystroke interrupts the query, so typing never waits for it)."""
         self._timer.stop()
         text = self.box.text()
-        hits = search(text) if text.strip() else []
+        if not text.strip():
+            self._worker().forget()
+            self._show(text, [])
+            return
+        self._worker().ask(text)
+
+    def search_now(self) -> None:
+        """Search on this thread and show the results at once (Enter or Down before the
+        results of what was typed came)."""
+        self._timer.stop()
+        text = self.box.text()
+        self._worker().forget()
+        self._show(text, search(text) if text.strip() else [])
+
+    def _worker(self) -> SearchWorker:
+        if self.worker is None:
+            self.worker = SearchWorker(self._answered, self._failed, self)
+        return self.worker
+
+    def _answered(self, _number: int, text: str, hits: list[SearchHit]) -> None:
+        if text == self.box.text():
+            self._show(text, hits)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(f"The search did not work: {exc}")
+
+    def _show(self, text: str, hits: list[SearchHit]) -> None:
         self.model.set_hits(hits)
+        self.showing = text
         if not text.strip():
             self.status.setText("")
         elif not hits:
@@ -138,13 +171,18 @@ class SearchPage(QWidget):
         first = self.model.first_hit_row()
         if first is not None:
             self.results.setCurrentIndex(self.model.index(first, 0))
+        self.shown.emit(text)
+
+    def results_pending(self) -> bool:
+        """True while what the box says has no results shown yet."""
+        return self._timer.isActive() or self.showing != self.box.text()
 
     def refresh(self) -> None:
         """Run the current search again (after an edit or another journal)."""
         if self.box.text().strip():
             self.run_search()
         else:
-            self.model.set_hits([])
+            self._show("", [])
 
     def follow(self, session: Session) -> None:
         session.changed.connect(self.journal_changed)
@@ -171,8 +209,8 @@ class SearchPage(QWidget):
             and event.type() == QKeyEvent.Type.KeyPress
         ):
             if event.key() == Qt.Key.Key_Down:
-                if self._timer.isActive():
-                    self.run_search()
+                if self.results_pending():
+                    self.search_now()
                 first = self.model.first_hit_row()
                 if first is not None:
                     self.results.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -180,8 +218,8 @@ class SearchPage(QWidget):
                         self.results.setCurrentIndex(self.model.index(first, 0))
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._timer.isActive():
-                    self.run_search()
+                if self.results_pending():
+                    self.search_now()
                 current = self.results.currentIndex()
                 row = current.row() if current.isValid() else self.model.first_hit_row()
                 if row is not None:
