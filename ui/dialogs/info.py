@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from importlib import metadata
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -13,6 +12,8 @@ from journal.storage import Journal
 
 
 def app_version() -> str:
+    from importlib import metadata  # ~20 ms of email parsing modules: not at start-up
+
     try:
         return metadata.version("rapport")
     except metadata.PackageNotFoundError:
