@@ -111,24 +111,22 @@ def _iso(value: object) -> str | None:
 
 class _NoteRow(NamedTuple):
     person_id: int
-    occurred_at: dt.datetime
+    occurred_at: str  # ISO 8601 to the second, as the export writes it
     kind: str
     body: str
 
 
 def _note_rows(live: Any) -> list[_NoteRow]:
-    """Every live note, oldest first: the bulk of a journal, read as raw rows (no model)."""
+    """Every live note, oldest first: the bulk of a journal, read as raw rows (no model), the
+    time made ISO by SQLite (no datetime object per note)."""
+    iso = fn.strftime("%Y-%m-%dT%H:%M:%S", Note.occurred_at)
     query = (
-        Note.select(Note.person, Note.occurred_at, Note.kind, Note.body)
+        Note.select(Note.person, iso, Note.kind, Note.body)
         .join(Person)
         .where(live, Note.trashed_at.is_null())
         .order_by(Note.occurred_at, Note.id)
     )
-    parse = dt.datetime.fromisoformat
-    return [
-        _NoteRow(pid, parse(at) if isinstance(at, str) else at, kind, body)
-        for pid, at, kind, body in db.execute(query).fetchall()
-    ]
+    return [_NoteRow(*row) for row in db.execute(query).fetchall()]
 
 
 def _by_person(rows: Iterable[Any]) -> dict[int, list[Any]]:
