@@ -131,7 +131,7 @@ def test_the_command_line_says_a_damaged_journal_is_damaged(journal_path):
 def test_the_command_line_restores_a_backup_over_a_damaged_journal(journal_path):
     _filled(journal_path)
     with storage.open_journal(journal_path) as journal:
-        good = backups.backup(journal, reason="daily")
+        good = backups.backup(journal.path, reason="daily")
     damaged = _break_table(journal_path, "note")
     done = _rapport(journal_path, "restore", str(good))
     assert done.returncode == 0, done.stderr
