@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from journal import faults
-from journal.errors import JournalDamaged
+from journal.errors import JournalDamaged, JournalError
 
-_handlers: list[Callable[[BaseException], None]] = []
+_handlers: list[Callable[[BaseException], bool]] = []
 
 
-def register(handler: Callable[[BaseException], None]) -> Callable[[], None]:
-    """`handler(exc)` hears of damage from now on; returns what unregisters it."""
+def register(handler: Callable[[BaseException], bool]) -> Callable[[], None]:
+    """`handler(exc)` hears of damage from now on (True: it was the open journal's, and is
+    handled); returns what unregisters it."""
     _handlers.append(handler)
     return lambda: _handlers.remove(handler) if handler in _handlers else None
 
@@ -22,7 +23,8 @@ def report(exc: BaseException) -> bool:
     nobody listens (a page tested on its own)."""
     if not _handlers:
         return False
-    if isinstance(exc, JournalDamaged) or faults.damaged(exc):
-        _handlers[-1](exc)
-        return True
-    return False
+    if isinstance(exc, JournalDamaged):  # the open journal's, or another file's (a backup)
+        return _handlers[-1](exc)
+    if isinstance(exc, JournalError) or not faults.damaged(exc):
+        return False  # a mistake, or a file that is not a journal: said as such
+    return _handlers[-1](exc)

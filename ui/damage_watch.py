@@ -58,12 +58,17 @@ class DamageWatch(QObject):
         if problem is not None and journal is self.session.journal:
             self.found(f"{self.session.journal.path} is damaged ({problem}).")
 
-    def met(self, exc: BaseException) -> None:
-        """Damage reported from anywhere (ui/damage.py): `found`, said with the journal's name."""
+    def met(self, exc: BaseException) -> bool:
+        """Damage reported from anywhere (ui/damage.py): `found` when it is the open journal's
+        (a damaged backup chosen to restore is only said, by the caller); True if handled."""
+        path = str(self.session.journal.path)
         if isinstance(exc, JournalDamaged):
+            if not str(exc).startswith(path):
+                return False
             self.found(str(exc))
         else:
-            self.found(f"{self.session.journal.path} is damaged ({exc}).")
+            self.found(f"{path} is damaged ({exc}).")
+        return True
 
     def found(self, problem: str) -> None:
         """Stop using the journal (its connection is closed and stays closed), then offer the

@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal import backups, notes, people, recovery
+from journal.errors import JournalDamaged, NotAJournal
 from journal.storage import open_journal
 from ui import app as app_module
+from ui import damage
 from ui.app import build_window
 from ui.auto_backup import DailyBackup
 from ui.damage_watch import DamageWatch
@@ -185,4 +187,13 @@ def test_damage_met_by_a_read_with_no_backup_taken_ends_and_changes_nothing(
     assert not list(journal_path.parent.glob("*.damaged-*"))
     with pytest.raises(Exception, match=r"not opened|closed"):
         people.count_people()  # the connection stays closed: nothing can write
+    watch.unregister()
+
+
+def test_only_the_open_journals_damage_goes_to_the_watch(qtbot, window):
+    watch = DamageWatch(window.session, window, delay_ms=60_000)
+    backup = window.journal.path.parent / "backup.sqlite"
+    assert not damage.report(JournalDamaged(f"{backup} is damaged (page 3)"))  # said, not handled
+    assert not damage.report(NotAJournal(f"{backup} is not a Rapport journal"))
+    assert watch.problem is None and not window.journal.db.is_closed()
     watch.unregister()
