@@ -25,6 +25,22 @@ class PeopleFilter:
     trashed: bool = False
 
 
+@dataclass(frozen=True)
+class Roster:
+    """Everyone a filter passes but for its text, in display order, each with the text typing is
+    matched against (name, company and tags, case-folded): typing narrows it with no read."""
+
+    ids: tuple[int, ...]
+    haystacks: tuple[str, ...]
+
+    def matching(self, text: str) -> list[int]:
+        """The ids whose name, company or one of whose tags contains `text` (any case)."""
+        needle = text.strip().casefold()
+        if not needle:
+            return list(self.ids)
+        return [pid for pid, hay in zip(self.ids, self.haystacks, strict=True) if needle in hay]
+
+
 def person_ids(
     where: PeopleFilter = PeopleFilter(),
     *,
@@ -33,6 +49,33 @@ def person_ids(
     today: dt.date | None = None,
 ) -> list[int]:
     """Ids of the people that pass the filter, in the order asked for."""
+    if where.text.strip():
+        return roster(where, sort=sort, descending=descending, today=today).matching(where.text)
+    return [r[0] for r in _ordered_rows(where, sort, descending, today)]
+
+
+def roster(
+    where: PeopleFilter = PeopleFilter(),
+    *,
+    sort: str = "name",
+    descending: bool = False,
+    today: dt.date | None = None,
+) -> Roster:
+    """The people passing `where` but for its text, in order, ready to be matched as typed."""
+    rows = _ordered_rows(where, sort, descending, today)
+    tag_names: dict[int, list[str]] = {}
+    for pid, name in database.execute(PersonTag.select(PersonTag.person, Tag.name).join(Tag)):
+        tag_names.setdefault(pid, []).append(name)
+    sep = "\x1f"  # no typed text holds it, so a match never spans two fields
+    haystacks = tuple(sep.join((r[1], r[2], *tag_names.get(r[0], ()))).casefold() for r in rows)
+    return Roster(tuple(r[0] for r in rows), haystacks)
+
+
+def _ordered_rows(
+    where: PeopleFilter, sort: str, descending: bool, today: dt.date | None
+) -> list[tuple]:
+    """(id, name, company, fit, focus, cadence, created) of everyone passing `where` but for its
+    text, in the order asked for."""
     today = today or dt.date.today()
     query = Person.select(
         Person.id,
@@ -51,12 +94,6 @@ def person_ids(
     if where.tag:
         tagged = PersonTag.select(PersonTag.person).join(Tag).where(Tag.name == where.tag)
         query = query.where(Person.id.in_(tagged))
-    text = where.text.strip()
-    if text:
-        tag_match = PersonTag.select(PersonTag.person).join(Tag).where(Tag.name.contains(text))
-        query = query.where(
-            Person.name.contains(text) | Person.company.contains(text) | Person.id.in_(tag_match)
-        )
     rows = database.execute(query).fetchall()  # raw rows: 10 000 people, no per-row field decoding
     needs_schedule = where.due or sort in ("last_touch", "next_reconnect")
     plan = reconnect.schedule() if needs_schedule else reconnect.Schedule()
@@ -80,7 +117,7 @@ def person_ids(
         "next_reconnect": lambda r: _nones_last(due_on(r), descending),
     }
     rows.sort(key=keys.get(sort, keys["name"]), reverse=descending)
-    return [r[0] for r in rows]
+    return rows
 
 
 def _nones_last(value: object, descending: bool) -> tuple[bool, object]:

@@ -139,6 +139,20 @@ def test_people_list_filters_and_sorts(journal):
     assert listing.person_ids(F(trashed=True)) == [bruno.id]
 
 
+def test_typed_text_matches_name_company_or_tag_in_any_case(journal):
+    elodie = people.add_person("Élodie Brun", company="Ørsted", tags=["Über-CFO"])
+    zoe = people.add_person("Zoë Kim", company="Acme")
+    F = listing.PeopleFilter
+    assert listing.person_ids(F(text="ÉLODIE")) == [elodie.id]
+    assert listing.person_ids(F(text="ørsted ")) == [elodie.id]
+    assert listing.person_ids(F(text="über")) == [elodie.id]
+    assert listing.person_ids(F(text="brunørsted")) == []  # never across two fields
+    assert listing.person_ids(F(text="  ")) == listing.person_ids()
+    roster = listing.roster(F(text="ignored: a roster is everyone but for the text"))
+    assert roster.matching("Ü") == [elodie.id]
+    assert roster.matching("zoë") == [zoe.id]
+
+
 def test_person_rows_take_a_fixed_number_of_queries(journal):
     ids = []
     for i in range(40):

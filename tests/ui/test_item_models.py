@@ -32,6 +32,27 @@ def test_people_model(qtmodeltester, journal) -> None:
     qtmodeltester.check(model)
 
 
+def test_people_model_narrows_what_it_read_as_text_is_typed(qtmodeltester, journal) -> None:
+    from journal import people
+
+    (ana, anna) = add_people("Ana", "Anna")
+    model = PeopleModel()
+    model.reload()
+    hanna = add_people("Hanna")[0]  # written behind the model's back: not read yet
+    model.set_filter(PeopleFilter(text="an"))
+    assert [model.index(r, 0).data(PERSON_ID_ROLE) for r in range(2)] == [ana, anna]
+    assert model.rowCount() == 2
+    model.set_filter(PeopleFilter(text="ann"), read_again=True)
+    assert [model.index(r, 0).data(PERSON_ID_ROLE) for r in range(2)] == [anna, hanna]
+    people.update_person(ana, name="Annabel")
+    model.person_changed(ana)  # a change told to the model reads the roster again
+    model.set_filter(PeopleFilter(text="annab"))
+    assert model.rowCount() == 1 and model.index(0, 0).data() == "Annabel"
+    model.set_filter(PeopleFilter(text="annab", focus=True))  # not only text: read again
+    assert model.rowCount() == 0
+    qtmodeltester.check(model)
+
+
 def test_people_model_fetches_rows_in_chunks(qtmodeltester, journal) -> None:
     add_people(*(f"Person {i:04d}" for i in range(CHUNK + 30)))
     model = PeopleModel()

@@ -1,12 +1,15 @@
-"""The People table: ids from listing.person_ids, rows fetched a chunk at a time and cached."""
+"""The People table: ids from a listing.Roster (typing narrows it with no read), rows fetched a
+chunk at a time and cached."""
 
 from __future__ import annotations
+
+import dataclasses
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from journal import listing
-from journal.listing import PeopleFilter
+from journal.listing import PeopleFilter, Roster
 from journal.records import PersonRow
 
 from .format import FIT_LABELS, day
@@ -45,7 +48,8 @@ class PeopleModel(QAbstractTableModel):
         self._sort = "name"
         self._descending = False
         self._ids: list[int] = []
-        self._rows: dict[int, PersonRow] = {}
+        self._roster: Roster | None = None  # everyone the filter passes but for its text
+        self._rows: dict[int, tuple[PersonRow, tuple[str, ...]]] = {}  # with its cells' text
         self._loaded = False  # ids are read on the first reload, not when a sort is chosen
 
     # --- what the page sets -------------------------------------------------------------
@@ -53,17 +57,31 @@ class PeopleModel(QAbstractTableModel):
     def people_filter(self) -> PeopleFilter:
         return self._filter
 
-    def set_filter(self, where: PeopleFilter) -> None:
+    def set_filter(self, where: PeopleFilter, *, read_again: bool = False) -> None:
+        """When only the typed text changed, the roster already read is narrowed: nothing is
+        read (unless `read_again`)."""
+        same_roster = dataclasses.replace(where, text="") == dataclasses.replace(
+            self._filter, text=""
+        )
         self._filter = where
-        self.reload()
+        if read_again or self._roster is None or not same_roster:
+            self.reload()
+            return
+        self.beginResetModel()
+        self._ids = self._roster.matching(where.text)
+        self.endResetModel()
 
     def reload(self) -> None:
-        """Ask for the ids again (after a filter, a sort, or a new journal)."""
+        """Read the people again (after a filter, a sort, or a new journal)."""
         self.beginResetModel()
-        self._ids = listing.person_ids(self._filter, sort=self._sort, descending=self._descending)
+        self._ids = self._read()
         self._rows.clear()
         self._loaded = True
         self.endResetModel()
+
+    def _read(self) -> list[int]:
+        self._roster = listing.roster(self._filter, sort=self._sort, descending=self._descending)
+        return self._roster.matching(self._filter.text)
 
     def person_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -76,7 +94,7 @@ class PeopleModel(QAbstractTableModel):
 
     def person_changed(self, person_id: int) -> None:
         """Refresh one person's row: updated in place, removed or inserted as the filter says."""
-        fresh = listing.person_ids(self._filter, sort=self._sort, descending=self._descending)
+        fresh = self._read()
         row = self.row_of(person_id)
         self._rows.pop(person_id, None)
         without_it = [i for i in fresh if i != person_id]
@@ -117,12 +135,10 @@ class PeopleModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        person = self._row(index.row())
-        if person is None:
-            return None
-        key = COLUMNS[index.column()][1]
+        person, texts = self._row(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(person, key)
+            return texts[index.column()]
+        key = COLUMNS[index.column()][1]
         if role == PERSON_ID_ROLE:
             return person.id
         if role == Qt.ItemDataRole.ToolTipRole and key == "name" and person.role:
@@ -145,7 +161,7 @@ class PeopleModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         old = self.persistentIndexList()
         old_ids = [self.person_id(i.row()) for i in old]
-        self._ids = listing.person_ids(self._filter, sort=self._sort, descending=self._descending)
+        self._ids = self._read()
         new = []
         for index, pid in zip(old, old_ids, strict=True):
             row = self.row_of(pid) if pid is not None else None
@@ -154,18 +170,22 @@ class PeopleModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # --- fetching -----------------------------------------------------------------------
-    def _row(self, row: int) -> PersonRow | None:
+    def _row(self, row: int) -> tuple[PersonRow, tuple[str, ...]]:
+        """The person on `row` and the text of each cell (made once: a view asks on every paint)."""
         pid = self._ids[row]
         if pid not in self._rows:
             start = row - row % CHUNK
             wanted = [i for i in self._ids[start : start + CHUNK] if i not in self._rows]
             for fetched in listing.person_rows(wanted):
-                self._rows[fetched.id] = fetched
+                self._rows[fetched.id] = (fetched, self._texts(fetched))
             if pid not in self._rows:  # deleted for good since the ids were read
-                self._rows[pid] = PersonRow(
-                    pid, "", "", "", "unknown", False, None, None, None, trashed=True
-                )
+                gone = PersonRow(pid, "", "", "", "unknown", False, None, None, None, trashed=True)
+                self._rows[pid] = (gone, self._texts(gone))
         return self._rows[pid]
+
+    @classmethod
+    def _texts(cls, person: PersonRow) -> tuple[str, ...]:
+        return tuple(cls._text(person, key) for _, key in COLUMNS)
 
     @staticmethod
     def _text(person: PersonRow, key: str) -> str:

@@ -98,7 +98,7 @@ class PeoplePage(RefreshWhenShown, QWidget):
         """Everything again: the tags on offer and the list (after opening another journal)."""
         self.stale = False
         self._reload_tags()
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(self.current_filter(), read_again=True)
         self._update_title()
 
     def people_changed(self, person_ids: frozenset[int]) -> None:
