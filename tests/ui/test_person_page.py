@@ -337,10 +337,11 @@ def test_a_referral_is_linked_by_typing_a_name(qtbot, page, ann, bob):
     page.tabs.setCurrentWidget(page.referrals)
     section = page.referrals
     assert section.credit.text() == "Has not referred anyone yet."
-    assert "Ann Archer" not in section.names.stringList()
     section.direction.setCurrentIndex(section.direction.findData("from"))
     other = find(page, QLineEdit, "referralPersonEdit")
     other.setFocus()
+    qtbot.waitUntil(lambda: "Bob Baker" in section.names.stringList())  # read when focused
+    assert "Ann Archer" not in section.names.stringList()
     qtbot.keyClicks(other, "bo")
     popup = section.completer.popup()
     qtbot.waitUntil(popup.isVisible)
@@ -360,6 +361,23 @@ def test_a_referral_is_linked_by_typing_a_name(qtbot, page, ann, bob):
     section.to_view.setCurrentIndex(section.to_model.index(0))
     section.remove_button.click()
     assert referrals.referrals_from(ann.id) == []
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support")
+def test_the_referral_names_are_read_when_wanted_and_again_after_a_change(qtbot, page, ann, bob):
+    page.show_person(ann.id)
+    page.tabs.setCurrentWidget(page.referrals)
+    section = page.referrals
+    assert section.names.stringList() == []  # opening the person read no one's name
+    other = find(page, QLineEdit, "referralPersonEdit")
+    other.setFocus()
+    qtbot.waitUntil(lambda: section.names.stringList() == ["Bob Baker"])
+    people.add_person("Cleo Carter")
+    section.refresh()  # what a change to people does
+    assert section.names.stringList() == ["Bob Baker", "Cleo Carter"]
+    page.show_person(bob.id)
+    other.setFocus()
+    qtbot.waitUntil(lambda: section.names.stringList() == ["Ann Archer", "Cleo Carter"])
 
 
 def test_referral_records_name_both_people_by_id(journal, ann, bob):

@@ -7,7 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QStringListModel,
     Qt,
@@ -93,6 +95,7 @@ class ReferralsSection(QWidget):
         self._saver = saver
         self._person_id: int | None = None
         self._ids_by_name: dict[str, list[int]] = {}
+        self._names_for: int | None = None  # whom the completer's names leave out, once read
 
         self.credit = QLabel()
         named(self.credit, "referralCreditLabel", "Referral credit")
@@ -116,6 +119,7 @@ class ReferralsSection(QWidget):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.other.setCompleter(self.completer)
+        self.other.installEventFilter(self)
         self.context = QLineEdit()
         named(self.context, "referralContextEdit", "Context")
         self.context.setPlaceholderText("context (optional), e.g. at the user group dinner")
@@ -181,8 +185,23 @@ class ReferralsSection(QWidget):
         self.by_model.set_records(referrals.referred_by(self._person_id))
         self.to_model.set_records(referrals.referrals_from(self._person_id))
         self.credit.setText(credit_text(self._person_id))
+        self._names_for = None  # names may have changed: read again when next wanted
+        if self.other.hasFocus():
+            self._read_names()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.other and event.type() == QEvent.Type.FocusIn:
+            self._read_names()
+        return super().eventFilter(watched, event)
+
+    def _read_names(self) -> None:
+        """Everyone's names for the completer, read when the name field is first focused (not
+        on each open: 10 000 people take tens of ms)."""
+        if self._person_id is None or self._names_for == self._person_id:
+            return
+        self._names_for = self._person_id
         self._ids_by_name = {}
-        everyone = people.person_names()  # read once: 10 000 people take tens of ms
+        everyone = people.person_names()
         for pid, name in everyone:
             if pid != self._person_id:
                 self._ids_by_name.setdefault(name.casefold(), []).append(pid)
@@ -216,6 +235,7 @@ class ReferralsSection(QWidget):
         return self.by_model.rowCount() + self.to_model.rowCount()
 
     def _other_id(self) -> int | None:
+        self._read_names()
         text = self.other.text().strip()
         ids = self._ids_by_name.get(text.casefold(), [])
         if len(ids) == 1:
