@@ -9,7 +9,7 @@ from typing import Any
 
 from peewee import BooleanField, DateField, DateTimeField, Field, chunked, fn
 
-from . import search
+from . import dialect, search, search_postgres
 from .models import JSONListField, Person
 from .models import database as db
 
@@ -23,6 +23,8 @@ def _converter(field: Field) -> Callable[[Any], Any]:
     if isinstance(field, DateField | DateTimeField):
         return lambda value: None if value is None else str(value)
     if isinstance(field, BooleanField):
+        if dialect.is_postgres():
+            return lambda value: None if value is None else bool(value)
         return lambda value: None if value is None else int(bool(value))
     return lambda value: value
 
@@ -41,13 +43,15 @@ def insert(model: Any, rows: list[dict[str, Any]], *, ignore: bool = False) -> l
     defaults = {f.name: f.default() if callable(f.default) else f.default for f in fields}
     convert = [(f.name, _converter(f)) for f in fields]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    marks = ", ".join("?" for _ in fields)
+    marks = ", ".join(db.param for _ in fields)
+    values = [tuple(c(row.get(name, defaults[name])) for name, c in convert) for row in rows]
+    table = model._meta.table_name
+    if dialect.is_postgres():
+        into = f'"{table}" ({columns}) VALUES ({marks})'
+        return _insert_on_server(model, into, values, numbered=numbered, ignore=ignore)
     verb = "INSERT OR IGNORE" if ignore else "INSERT"
     start = model.select(fn.MAX(model.id)).scalar() or 0
-    db.cursor().executemany(
-        f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})',
-        [tuple(c(row.get(name, defaults[name])) for name, c in convert) for row in rows],
-    )
+    db.cursor().executemany(f'{verb} INTO "{table}" ({columns}) VALUES ({marks})', values)
     if numbered:
         return [row["id"] for row in rows]
     if ignore:
@@ -58,13 +62,31 @@ def insert(model: Any, rows: list[dict[str, Any]], *, ignore: bool = False) -> l
     return ids
 
 
+def _insert_on_server(
+    model: Any, into: str, values: list[tuple[Any, ...]], *, numbered: bool, ignore: bool
+) -> list[int]:
+    """The same insert on PostgreSQL: the new ids come back from the insert itself (other
+    writers may be numbering rows of the same table meanwhile)."""
+    conflict = " ON CONFLICT DO NOTHING" if ignore else ""
+    cursor = db.cursor()
+    cursor.executemany(f"INSERT INTO {into}{conflict} RETURNING id", values, returning=True)
+    ids: list[int] = []
+    while True:
+        ids.extend(row[0] for row in cursor.fetchall())
+        if not cursor.nextset():
+            break
+    if numbered:
+        dialect.after_numbered_insert(model)
+    return [] if ignore else ids
+
+
 def update_people(fields: tuple[str, ...], rows: list[tuple[int, dict[str, Any]]]) -> None:
     """Set the same `fields` of many people: rows of (person id, values)."""
     columns = [Person._meta.fields[name] for name in fields]
     convert = [(f.name, _converter(f)) for f in columns]
-    assignments = ", ".join(f'"{f.column_name}" = ?' for f in columns)
+    assignments = ", ".join(f'"{f.column_name}" = {db.param}' for f in columns)
     db.cursor().executemany(
-        f'UPDATE "person" SET {assignments} WHERE "id" = ?',
+        f'UPDATE "person" SET {assignments} WHERE "id" = {db.param}',
         [(*(c(values[name]) for name, c in convert), pid) for pid, values in rows],
     )
 
@@ -72,6 +94,14 @@ def update_people(fields: tuple[str, ...], rows: list[tuple[int, dict[str, Any]]
 def index_rows(kind: str, rows: list[tuple[int, int, str, str]]) -> None:
     """Put (record id, person id, title, body) rows in the search index, replacing old ones."""
     code = search.KINDS[kind]
+    if dialect.is_postgres():
+        search_postgres.put_many(
+            [
+                (rid * 8 + code, kind, rid, pid, _CONTROL.sub(" ", t), _CONTROL.sub(" ", b))
+                for rid, pid, t, b in rows
+            ]
+        )
+        return
     cursor = db.cursor()
     cursor.executemany(
         "DELETE FROM search_index WHERE rowid = ?", [(rid * 8 + code,) for rid, *_ in rows]

@@ -56,7 +56,10 @@ def save_draft(person_id: int, kind: str, occurred_at: Any, body: str) -> None:
         occurred_at=when,
         body=body,
         saved_at=now(),
-    ).on_conflict_replace().execute()
+    ).on_conflict(
+        conflict_target=[Draft.person],
+        preserve=[Draft.kind, Draft.occurred_at, Draft.body, Draft.saved_at],
+    ).execute()
 
 
 def save_draft_quickly(

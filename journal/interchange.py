@@ -47,7 +47,7 @@ from typing import IO, Any, NamedTuple
 
 from peewee import chunked, fn
 
-from . import backups, search, tags
+from . import backups, dialect, search, tags
 from . import bulk as bulk_sql
 from .changes import record_everything
 from .errors import JournalError
@@ -421,7 +421,7 @@ def _tag_ids(names: Iterable[str]) -> dict[str, int]:
         first_spelling.setdefault(_nocase(name), name)
     found: dict[str, int] = {}
     for chunk in chunked(list(first_spelling.values()), 500):
-        query = Tag.select(Tag.name, Tag.id).where(Tag.name.in_(chunk)).tuples()
+        query = Tag.select(Tag.name, Tag.id).where(dialect.in_nocase(Tag.name, chunk)).tuples()
         found.update((_nocase(name), tag_id) for name, tag_id in query)
     for key, name in first_spelling.items():
         if key not in found:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import reconnect, tags
+from . import dialect, reconnect, tags
 from .models import Person, PersonTag, Tag, database
 from .records import PersonRow
 
@@ -92,7 +92,11 @@ def _ordered_rows(
     if where.good_fit:
         query = query.where(Person.fit == "good")
     if where.tag:
-        tagged = PersonTag.select(PersonTag.person).join(Tag).where(Tag.name == where.tag)
+        tagged = (
+            PersonTag.select(PersonTag.person)
+            .join(Tag)
+            .where(dialect.equal_nocase(Tag.name, where.tag))
+        )
         query = query.where(Person.id.in_(tagged))
     rows = database.execute(query).fetchall()  # raw rows: 10 000 people, no per-row field decoding
     needs_schedule = where.due or sort in ("last_touch", "next_reconnect")

@@ -28,3 +28,22 @@ def default_journal_path(override: str | os.PathLike[str] | None = None) -> Path
     if chosen:
         return Path(chosen).expanduser()
     return app_data_dir() / FILE_NAME
+
+
+def chosen_location(override: str | None = None) -> str | Path:
+    """Like default_journal_path, but a server journal's URL stays a URL."""
+    chosen = override or os.environ.get(ENV_VAR)
+    if chosen and chosen.strip().lower().startswith(("postgresql://", "postgres://")):
+        return chosen.strip()
+    return default_journal_path(chosen)
+
+
+def server_side_folder(url: str) -> Path:
+    """Where a server journal's local side files go (its backups): one folder per server and
+    database, named without the password."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    name = f"{parts.hostname or 'local'}-{parts.port or 5432}-{parts.path.strip('/') or 'default'}"
+    safe = "".join(c if c.isalnum() or c in "-._" else "_" for c in name)
+    return app_data_dir() / "servers" / safe

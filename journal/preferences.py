@@ -21,7 +21,9 @@ def _get(key: str) -> str | None:
 
 
 def _set(key: str, value: str) -> None:
-    Setting.insert(key=key, value=value).on_conflict_replace().execute()
+    Setting.insert(key=key, value=value).on_conflict(
+        conflict_target=[Setting.key], preserve=[Setting.value]
+    ).execute()
 
 
 def cool_down_days() -> int:

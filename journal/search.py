@@ -1,4 +1,5 @@
-"""Full-text search (SQLite FTS5): keeping the index current and answering any typed query.
+"""Full-text search: keeping the index current and answering any typed query, with SQLite's FTS5
+here and PostgreSQL's tsvector in `search_postgres` (the same rows, the same guarantees).
 
 Each indexed record has a rowid of `record_id * 8 + kind code`, so a record's row is found by
 primary key. Only live records are indexed: trashing removes rows, restoring adds them back.
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from . import dialect, search_postgres
 from .models import Decision, Goal, Note, Objection, Pain, Person, PersonTag, Tag, database
 
 KINDS = {"person": 1, "note": 2, "goal": 3, "pain": 4, "decision": 5, "objection": 6}
@@ -58,6 +61,9 @@ def _clean(value: str) -> str:
 
 def _put(kind: str, record_id: int, person_id: int, title: str, body: str) -> None:
     rowid = _rowid(kind, record_id)
+    if dialect.is_postgres():
+        search_postgres.put(rowid, kind, record_id, person_id, _clean(title), _clean(body))
+        return
     database.execute_sql("DELETE FROM search_index WHERE rowid = ?", (rowid,))
     database.execute_sql(
         "INSERT INTO search_index (rowid, kind, record_id, person_id, title, body) "
@@ -67,6 +73,9 @@ def _put(kind: str, record_id: int, person_id: int, title: str, body: str) -> No
 
 
 def _drop(kind: str, record_id: int) -> None:
+    if dialect.is_postgres():
+        search_postgres.drop(_rowid(kind, record_id))
+        return
     database.execute_sql("DELETE FROM search_index WHERE rowid = ?", (_rowid(kind, record_id),))
 
 
@@ -190,6 +199,9 @@ def index_new_people(person_ids: list[int]) -> None:
 
     Only for people not indexed yet, such as those an import has just added.
     """
+    if dialect.is_postgres():
+        search_postgres.index_people(person_ids)
+        return
     for start in range(0, len(person_ids), 500):
         chunk = person_ids[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
@@ -204,6 +216,9 @@ def index_new_people(person_ids: list[int]) -> None:
 def index_people_from(first_id: int) -> None:
     """Index the people from `first_id` on (and everything they own), one statement per kind
     of record: after an import has just added them, none of them indexed yet."""
+    if dialect.is_postgres():
+        search_postgres.index_people_from(first_id)
+        return
     for select in _REBUILD.values():
         database.execute_sql(
             "INSERT INTO search_index (rowid, kind, record_id, person_id, title, body) "
@@ -215,6 +230,9 @@ def index_people_from(first_id: int) -> None:
 def rebuild_index() -> None:
     """Empty the index and fill it again from every live record, one statement per kind."""
     with database.atomic():
+        if dialect.is_postgres():
+            search_postgres.rebuild()
+            return
         database.execute_sql("DELETE FROM search_index")
         for select in _REBUILD.values():
             database.execute_sql(
@@ -227,10 +245,15 @@ def _person_trashed(person_id: int) -> bool:
     return Person.select().where(Person.id == person_id, Person.trashed_at.is_null(False)).exists()
 
 
+def terms_of(text: str) -> list[str]:
+    """The words of anything a person typed (at most MAX_TERMS): all a query is made of."""
+    return _TERM.findall(text or "")[:MAX_TERMS]
+
+
 def fts_query(text: str) -> str | None:
     """Turn anything a person typed into a safe FTS5 query: quoted terms, the last one a prefix
     (from MIN_PREFIX letters on)."""
-    terms = _TERM.findall(text or "")[:MAX_TERMS]
+    terms = terms_of(text)
     if not terms:
         return None
     quoted = ['"' + t.replace('"', '""') + '"' for t in terms]
@@ -255,6 +278,12 @@ def search(
     query = fts_query(text)
     if query is None:
         return []
+    if dialect.is_postgres():
+        terms = terms_of(text)
+        found = search_postgres.search(
+            terms, len(terms[-1]) >= MIN_PREFIX, limit, kinds, MARK_START + MARK_END
+        )
+        return _hits(found)
     kind_filter = ""
     kind_params: list[object] = []
     if kinds:
@@ -278,6 +307,10 @@ def search(
         " ORDER BY rank LIMIT ?",
         params,
     ).fetchall()
+    return _hits(rows)
+
+
+def _hits(rows: list[tuple[Any, ...]]) -> list[SearchHit]:
     hits = []
     for kind, record_id, person_id, name, title, body_snippet, title_marked in rows:
         snippet = body_snippet if MARK_START in body_snippet else title_marked

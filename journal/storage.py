@@ -1,4 +1,5 @@
-"""Opening a journal file: checks, pragmas, migrations, backups. The one place that opens SQLite."""
+"""Opening a journal, a file or a server database: checks, pragmas, migrations, backups. The one
+place that opens a journal's database."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database, SqliteDatabase
 
-from . import backups, migrations, private, sqlite_file
+from . import backups, dialect, migrations, private, server, sqlite_file
 from .errors import JournalError
 from .models import database
 from .sqlite_file import inspect_file as inspect_file
@@ -28,12 +29,25 @@ LOCK_TYPE = "IMMEDIATE"
 
 @dataclass
 class Journal:
-    """An open journal: its file and the peewee database everything else uses."""
+    """An open journal: its file (or server URL) and the peewee database everything else uses.
+
+    A server journal's `path` is where its local side files go (backups), never a database.
+    """
 
     path: Path
-    db: SqliteDatabase
+    db: Database
     migrated_from: int | None = None
     backup_path: Path | None = None
+    url: str | None = None
+
+    @property
+    def is_server(self) -> bool:
+        return self.url is not None
+
+    @property
+    def location(self) -> str:
+        """Where the journal is, as a person reads it: its path, or its URL without a password."""
+        return server.redacted(self.url) if self.url else str(self.path)
 
     @property
     def passphrase(self) -> str | None:
@@ -54,12 +68,17 @@ class Journal:
 _current: Journal | None = None
 
 
-def open_journal(path: str | Path, passphrase: str | None = None) -> Journal:
+def open_journal(
+    path: str | Path, passphrase: str | None = None, *, password: str | None = None
+) -> Journal:
     """Open (or create) the journal at `path`, migrating it to this version of Rapport.
 
     An encrypted journal needs its `passphrase` (crypto.PassphraseNeeded, crypto.WrongPassphrase);
-    a plain journal ignores it.
+    a plain journal ignores it. A `postgresql://` URL opens a server journal, with `password` if
+    the server asks for one that ~/.pgpass and PGPASSWORD do not give (server.PasswordNeeded).
     """
+    if server.is_server_location(str(path)):
+        return _open_server(str(path).strip(), password)
     global _current
     path = Path(path).expanduser()
     version = inspect_file(path, passphrase)
@@ -102,17 +121,39 @@ def current() -> Journal:
     return _current
 
 
-def _migrate(db: SqliteDatabase, from_version: int) -> None:
-    from playhouse.migrate import SqliteMigrator
+def _open_server(url: str, password: str | None) -> Journal:
+    global _current
+    db = server.peewee_database(url, password)
+    server.connect(db, url)
+    try:
+        version = server.inspect(db, url)
+    except BaseException:
+        db.close()
+        raise
+    if _current is not None:
+        _current.close()
+    database.initialize(db)
+    from .paths import server_side_folder
 
-    migrator = SqliteMigrator(db)
+    journal = Journal(path=server_side_folder(url) / "journal", db=db, url=url)
+    if version < migrations.LATEST_VERSION:
+        _migrate(db, version)
+        journal.migrated_from = version
+    _current = journal
+    return journal
+
+
+def _migrate(db: Database, from_version: int) -> None:
+    migrator = dialect.migrator(db)
+    on_server = dialect.is_postgres(db)
     reindex = suggest_themes = False
     with db.atomic():
         for migration in migrations.all_migrations()[from_version:]:
-            migration.module.up(migrator, db)
+            up = getattr(migration.module, "up_postgres", None) if on_server else None
+            (up or migration.module.up)(migrator, db)
             reindex = reindex or getattr(migration.module, "REINDEX", False)
             suggest_themes = suggest_themes or getattr(migration.module, "SUGGEST_THEMES", False)
-            db.execute_sql(f"PRAGMA user_version = {migration.version}")
+            dialect.set_schema_version(db, migration.version)
         if suggest_themes:
             from .decisions import suggest_missing_themes
 
@@ -128,7 +169,12 @@ _data_versions: weakref.WeakKeyDictionary[SqliteDatabase, int] = weakref.WeakKey
 
 def changed_since_last_check(journal: Journal) -> bool:
     """True when another connection (the command line, a worker) committed a write since the
-    last call on this thread's connection; the first call only takes note. Cheap: no table read."""
+    last call on this thread's connection; the first call only takes note. Cheap: no table read.
+
+    Always False on a server journal: its changes are announced (see journal.server_events).
+    """
+    if journal.is_server:
+        return False
     version = journal.db.execute_sql("PRAGMA data_version").fetchone()[0]
     last = _data_versions.get(journal.db)
     _data_versions[journal.db] = version
@@ -136,7 +182,7 @@ def changed_since_last_check(journal: Journal) -> bool:
 
 
 def schema_version(journal: Journal) -> int:
-    return journal.db.execute_sql("PRAGMA user_version").fetchone()[0]
+    return dialect.schema_version(journal.db)
 
 
 @dataclass(frozen=True)
@@ -150,8 +196,14 @@ class CheckReport:
 
 
 def check(journal: Journal) -> CheckReport:
-    """SQLite's integrity check and foreign-key check, plus the search index's own check."""
+    """SQLite's integrity check and foreign-key check, plus the search index's own check.
+
+    A server keeps its own pages and foreign keys whole: it is asked only that it answers.
+    """
     db = journal.db
+    if journal.is_server:
+        db.execute_sql("SELECT 1").fetchone()
+        return CheckReport(["ok"], [])
     integrity = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
     fk = [
         f"{table} row {rowid} points to a missing {parent}"

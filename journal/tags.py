@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from . import search
+from . import dialect, search
 from . import validate as v
 from .changes import record
 from .errors import JournalError
@@ -42,7 +42,7 @@ def set_tags(person_id: int, names: Iterable[str]) -> tuple[str, ...]:
     wanted = v.text_list(names, "tags")
     PersonTag.delete().where(PersonTag.person == person_id).execute()
     for name in wanted:
-        tag = Tag.get_or_none(Tag.name == name) or Tag.create(name=name)
+        tag = Tag.get_or_none(dialect.equal_nocase(Tag.name, name)) or Tag.create(name=name)
         PersonTag.create(person=person_id, tag=tag)
     search.index_person(person_id)
     return tags_of([person_id]).get(person_id, ())
@@ -62,8 +62,7 @@ def all_tags() -> list[str]:
     """Every tag in use by at least one person, alphabetical."""
     query = (
         Tag.select(Tag.name)
-        .join(PersonTag)
-        .distinct()
+        .where(Tag.id.in_(PersonTag.select(PersonTag.tag)))
         .order_by(Tag.name.collate("NOCASE"))
         .tuples()
     )
@@ -76,7 +75,7 @@ def set_tag_cadence(name: str, days: int | None) -> None:
 
     A person's own cadence, when set, overrides it; with several tags the shortest applies.
     """
-    tag = Tag.get_or_none(Tag.name == v.text(name, "tag", required=True))
+    tag = Tag.get_or_none(dialect.equal_nocase(Tag.name, v.text(name, "tag", required=True)))
     if tag is None:
         raise JournalError(f"no tag called {name!r}")
     Tag.update(cadence_days=v.cadence(days, "cadence_days")).where(Tag.id == tag.id).execute()
@@ -102,7 +101,7 @@ class TagInfo:
 
 
 def _tag(name: str) -> Tag:
-    tag = Tag.get_or_none(Tag.name == v.text(name, "tag", required=True))
+    tag = Tag.get_or_none(dialect.equal_nocase(Tag.name, v.text(name, "tag", required=True)))
     if tag is None:
         raise JournalError(f"no tag called {name!r}")
     return tag

@@ -7,10 +7,9 @@ import functools
 import inspect
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
-from . import faults
+from . import dialect, faults
 from .changes import record
 from .errors import JournalBusy
 from .models import database as db
@@ -77,7 +76,7 @@ def patiently(
     wait = min(first, limit)
     while True:
         try:
-            with _busy_timeout(wait):
+            with dialect.lock_wait(wait):
                 return operation()
         except Exception as exc:
             if faults.classify(exc) is not faults.Fault.BUSY or isinstance(exc, JournalBusy):
@@ -92,15 +91,3 @@ def patiently(
                 on_wait()
                 told = True
             wait = left
-
-
-@contextmanager
-def _busy_timeout(seconds: float) -> Iterator[None]:
-    """This thread's connection waits up to `seconds` for a lock, then as long as it did before."""
-    before = db.execute_sql("PRAGMA busy_timeout").fetchone()[0]
-    db.execute_sql(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}")
-    try:
-        yield
-    finally:
-        if not db.is_closed():  # a restore or an encryption closes the journal it ran on
-            db.execute_sql(f"PRAGMA busy_timeout = {int(before)}")

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pg_server
 import pytest
 
 from journal.storage import Journal, open_journal
@@ -34,14 +35,61 @@ def usual_umask() -> Iterator[None]:
     os.umask(before)
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked `both_backends` runs once on an SQLite file and once on a PostgreSQL
+    database (its `journal` and `journal_location` follow the `backend` parameter)."""
+    definition = metafunc.definition
+    if (
+        "backend" in metafunc.fixturenames
+        and definition.get_closest_marker("both_backends")
+        and not definition.get_closest_marker("sqlite_only")
+    ):
+        metafunc.parametrize(
+            "backend",
+            [
+                pytest.param("sqlite"),
+                pytest.param("postgresql", marks=pytest.mark.postgres),
+            ],
+            indirect=True,
+        )
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which kind of journal the test runs on ('sqlite' unless parametrised)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def server_journal_url() -> Iterator[str]:
+    """One database on the test server for the whole run, migrated by the first test using it."""
+    pg_server.require_server()
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)
+
+
 @pytest.fixture
 def journal_path(tmp_path: Path) -> Path:
     return tmp_path / "journal.sqlite"
 
 
 @pytest.fixture
-def journal(journal_path: Path) -> Iterator[Journal]:
-    handle = open_journal(journal_path)
+def journal_location(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str | Path:
+    """Where the test's journal is: a file in tmp_path, or a server database emptied for it."""
+    if backend == "sqlite":
+        return tmp_path / "journal.sqlite"
+    url: str = request.getfixturevalue("server_journal_url")
+    pg_server.empty_journal_tables(url)
+    return url
+
+
+@pytest.fixture
+def journal(journal_location: str | Path) -> Iterator[Journal]:
+    handle = open_journal(journal_location)
     yield handle
     handle.close()
 

@@ -13,6 +13,8 @@ from journal.brief import brief_markdown
 from journal.records import PersonRecord
 from journal.storage import Journal
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = dt.date(2026, 11, 23)
 SECTIONS = (
     "## Referrals",

@@ -13,6 +13,8 @@ from journal import calendar, decisions, goals, notes, people, preferences
 from journal.reconnect import due_people
 from journal.today import today_view
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture(autouse=True)
 def berlin() -> Iterator[None]:

@@ -4,6 +4,8 @@ import pytest
 
 from journal.changes import EVERYTHING, NOTHING, Changes, record, record_everything, recording
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_recording_collects_kinds_and_people():
     with recording() as rec:

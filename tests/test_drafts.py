@@ -11,6 +11,8 @@ from journal import drafts, notes, people, trash
 from journal.errors import JournalBusy, JournalError
 from journal.storage import open_journal
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_a_draft_is_kept_replaced_and_cleared(journal):
     ana = people.add_person("Ana")
@@ -37,11 +39,11 @@ def test_an_empty_body_clears_the_draft(journal):
     assert drafts.draft_of(ana.id) is None
 
 
-def test_drafts_survive_reopening(journal_path):
-    with open_journal(journal_path):
+def test_drafts_survive_reopening(journal_location):
+    with open_journal(journal_location):
         ana = people.add_person("Ana")
         drafts.save_draft(ana.id, "thought", None, "unfinished thought")
-    with open_journal(journal_path):
+    with open_journal(journal_location):
         [left] = drafts.all_drafts()
         assert (left.person_name, left.body) == ("Ana", "unfinished thought")
 
@@ -80,6 +82,7 @@ def test_bad_drafts_are_refused(journal):
         drafts.save_draft(ana.id, "letter", None, "x")
 
 
+@pytest.mark.sqlite_only("the other writer is a process holding the file's write lock")
 def test_a_draft_does_not_wait_long_for_another_writer(journal):
     ana = people.add_person("Ana")
     other = sqlite3.connect(journal.path, isolation_level=None)

@@ -14,6 +14,8 @@ from journal.goals import add_goal
 from journal.pains import add_pain
 from journal.today import today_view
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = dt.date.today()
 
 

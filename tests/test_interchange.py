@@ -42,6 +42,8 @@ from journal.models import (
 )
 from journal.storage import Journal, check, open_journal
 
+pytestmark = pytest.mark.both_backends
+
 TABLES = (Person, Tag, PersonTag, Goal, Pain, Decision, Objection, Referral, Note, FollowUp)
 
 

@@ -16,6 +16,8 @@ from journal.models import Note, Person
 from journal.progress import Cancelled
 from journal.storage import Journal, open_journal
 
+pytestmark = pytest.mark.both_backends
+
 
 def _document(path: Path, copies: int) -> dict[str, Any]:
     """The export of `fill()`'s three people, repeated `copies` times (off the focus list)."""
@@ -35,9 +37,11 @@ def _document(path: Path, copies: int) -> dict[str, Any]:
     return doc
 
 
-def test_progress_is_told_as_rows_go_in(journal: Journal, tmp_path: Path) -> None:
+def test_progress_is_told_as_rows_go_in(
+    journal: Journal, journal_location: str | Path, tmp_path: Path
+) -> None:
     doc = _document(tmp_path / "source.sqlite", 60)  # ~2 000 rows: several statements
-    open_journal(journal.path)
+    open_journal(journal_location)
     told: list[tuple[int, int]] = []
     report = import_journal(doc, progress=lambda done, total: told.append((done, total)))
     assert len(told) > 3
@@ -47,9 +51,11 @@ def test_progress_is_told_as_rows_go_in(journal: Journal, tmp_path: Path) -> Non
     assert report.people == 180 == people.count_people()
 
 
-def test_a_cancelled_import_keeps_nothing(journal: Journal, tmp_path: Path) -> None:
+def test_a_cancelled_import_keeps_nothing(
+    journal: Journal, journal_location: str | Path, tmp_path: Path
+) -> None:
     doc = _document(tmp_path / "source.sqlite", 60)
-    open_journal(journal.path)
+    open_journal(journal_location)
     ada = people.add_person("Ada Before")
     notes.add_note(ada.id, "Written before the import")
 
@@ -67,10 +73,10 @@ def test_a_cancelled_import_keeps_nothing(journal: Journal, tmp_path: Path) -> N
 
 
 def test_an_import_into_a_journal_with_people_gives_new_ids_and_indexes_only_them(
-    journal: Journal, tmp_path: Path
+    journal: Journal, journal_location: str | Path, tmp_path: Path
 ) -> None:
     doc = _document(tmp_path / "source.sqlite", 1)
-    open_journal(journal.path)
+    open_journal(journal_location)
     import_journal(doc)
     import_journal(doc)
     assert Person.select().count() == 6

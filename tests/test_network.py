@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from journal import decisions, network, people, referrals
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_layout_places_everyone_and_chains_run_downward() -> None:

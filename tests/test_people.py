@@ -9,6 +9,8 @@ import pytest
 from journal import people, tags
 from journal.errors import JournalError, NotFound
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_add_person_trims_and_keeps_every_field(journal):
     person = people.add_person(

@@ -22,6 +22,8 @@ from journal.migrations import all_migrations
 from journal.storage import Journal, open_journal
 from journal.themes import THEMES, caveat_in, suggest_theme
 
+pytestmark = pytest.mark.both_backends
+
 # Objections as sellers write them down, with the theme a person would give them.
 PHRASINGS = [
     ("Costs more than her bookkeeper", "price"),

@@ -9,6 +9,8 @@ import pytest
 from journal import decisions, followups, goals, notes, pains, people, referrals
 from journal.errors import JournalError, NotFound
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def ana(journal):

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from calendar_helpers import event, write_ics
 
 from journal import calendar, followups, people
 from journal.reminders import ReminderState, due_reminders
+
+pytestmark = pytest.mark.both_backends
 
 NOW = dt.datetime(2026, 6, 10, 9, 0)
 

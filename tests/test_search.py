@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from journal import decisions, goals, notes, pains, people, search
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def ana(journal):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from journal import decisions, notes, people, trash
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_trash_lists_and_restores_each_kind(journal):

@@ -28,6 +28,8 @@ from journal.exports.markdown import export_markdown
 from journal.focus import focus_list
 from journal.today import today_view
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def ana(journal):

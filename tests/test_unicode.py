@@ -8,6 +8,8 @@ import pytest
 from journal import decisions, drafts, followups, goals, notes, pains, people, referrals, search
 from journal.storage import open_journal
 
+pytestmark = pytest.mark.both_backends
+
 SAMPLES = {
     "emoji": "Deal 🤝 done 👩🏽‍💻 with 🇵🇹 flags & 1️⃣ keycaps",
     "arabic": "مرحبا بكم في اجتماع الميزانية",
@@ -25,8 +27,8 @@ def text(request) -> str:
     return SAMPLES[request.param]
 
 
-def test_every_text_field_reads_back_unchanged(journal_path, text):
-    with open_journal(journal_path):
+def test_every_text_field_reads_back_unchanged(journal_location, text):
+    with open_journal(journal_location):
         person = people.add_person(
             text,
             company=text,
@@ -47,7 +49,7 @@ def test_every_text_field_reads_back_unchanged(journal_path, text):
         referral = referrals.add_referral(other.id, person.id, context=text)
         followups.add_follow_up(person.id, text, "2030-01-01")
         drafts.save_draft(person.id, "call", None, text)
-    with open_journal(journal_path):  # from the file, not from memory
+    with open_journal(journal_location):  # from the file, not from memory
         p = people.get_person(person.id)
         assert (p.name, p.company, p.role, p.location, p.how_we_met, p.about) == (text,) * 6
         assert list(p.tags) == [text[:60].strip()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from playhouse.test_utils import assert_query_count
 
 from journal import decisions, followups, goals, listing, notes, pains, people, referrals
@@ -11,6 +12,8 @@ from journal.credit import credit_of, referral_credit
 from journal.reconnect import Schedule, due_people
 from journal.timeline import timeline
 from journal.today import today_view
+
+pytestmark = pytest.mark.both_backends
 
 TODAY = dt.date(2026, 11, 23)
 

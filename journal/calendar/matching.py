@@ -13,7 +13,7 @@ from typing import Any
 
 from peewee import fn
 
-from .. import preferences
+from .. import dialect, preferences
 from ..models import Meeting, Person
 from .records import Attendee, MeetingRecord, PersonMention
 
@@ -59,7 +59,9 @@ def _candidates(stored: Sequence[_Stored]) -> list[tuple[int, str, list[str]]]:
     conditions = [Person.emails.contains(email) for email in emails]
     if names:
         conditions.append(Person.name.collate("NOCASE").in_(sorted(names)))
-    conditions += [fn.instr(fn.lower(summary), fn.lower(Person.name)) > 0 for summary in summaries]
+    conditions += [
+        dialect.position(fn.lower(Person.name), fn.lower(summary)) > 0 for summary in summaries
+    ]
     if not conditions:
         return []
     query = (
@@ -131,5 +133,5 @@ def mentions_of(person_id: int) -> Any:
     name = person.name.strip()
     if name:
         conditions.append(Meeting.attendees.contains(name))
-        conditions.append(fn.instr(fn.lower(Meeting.summary), fn.lower(name)) > 0)
+        conditions.append(dialect.position(fn.lower(name), fn.lower(Meeting.summary)) > 0)
     return reduce(or_, conditions)

@@ -40,7 +40,9 @@ def mark_not_the_same(person_id: int, other_id: int) -> None:
         raise JournalError(f"{first.name} is one person already")
     pairs = not_the_same() | {frozenset((first.id, second.id))}
     value = json.dumps(sorted(sorted(p) for p in pairs))
-    Setting.insert(key=NOT_THE_SAME_KEY, value=value).on_conflict_replace().execute()
+    Setting.insert(key=NOT_THE_SAME_KEY, value=value).on_conflict(
+        conflict_target=[Setting.key], preserve=[Setting.value]
+    ).execute()
     record("setting", second.id)
 
 

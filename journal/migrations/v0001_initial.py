@@ -64,3 +64,72 @@ STATEMENTS = [
 def up(migrator, db) -> None:
     for statement in STATEMENTS:
         db.execute_sql(statement)
+
+
+# The same schema on PostgreSQL (frozen too): SERIAL ids, TIMESTAMP, BOOLEAN where the models
+# have booleans, and a case-insensitive collation named like SQLite's, for ORDER BY … COLLATE
+# NOCASE (ICU, nondeterministic; PostgreSQL folds the unquoted name to lower case).
+POSTGRES = [
+    """CREATE COLLATION IF NOT EXISTS nocase
+    (provider = icu, locale = 'und-u-ks-level2', deterministic = false)""",
+    """CREATE TABLE "person" ("id" SERIAL PRIMARY KEY, "name" TEXT NOT NULL,
+    "company" TEXT NOT NULL, "role" TEXT NOT NULL, "emails" TEXT NOT NULL, "phones" TEXT NOT NULL,
+    "location" TEXT NOT NULL, "how_we_met" TEXT NOT NULL, "met_on" DATE, "about" TEXT NOT NULL,
+    "fit" VARCHAR(255) NOT NULL, "focus" BOOLEAN NOT NULL, "cadence_days" INTEGER,
+    "created_at" TIMESTAMP NOT NULL, "updated_at" TIMESTAMP NOT NULL, "trashed_at" TIMESTAMP)""",
+    'CREATE INDEX "person_trashed_at" ON "person" ("trashed_at")',
+    'CREATE INDEX "person_name" ON "person" ("name" COLLATE nocase)',
+    'CREATE TABLE "tag" ("id" SERIAL PRIMARY KEY, "name" TEXT NOT NULL)',
+    # SQLite's NOCASE folds ASCII letters only: so does this unique index.
+    """CREATE UNIQUE INDEX "tag_name" ON "tag"
+    (translate("name", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))""",
+    """CREATE TABLE "person_tag" ("id" SERIAL PRIMARY KEY,
+    "person_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE,
+    "tag_id" INTEGER NOT NULL REFERENCES "tag" ("id") ON DELETE CASCADE)""",
+    'CREATE INDEX "person_tag_tag_id" ON "person_tag" ("tag_id")',
+    'CREATE UNIQUE INDEX "person_tag_person_id_tag_id" ON "person_tag" ("person_id", "tag_id")',
+    """CREATE TABLE "goal" ("id" SERIAL PRIMARY KEY,
+    "person_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE,
+    "text" TEXT NOT NULL, "why" TEXT NOT NULL, "status" VARCHAR(255) NOT NULL,
+    "created_at" TIMESTAMP NOT NULL, "updated_at" TIMESTAMP NOT NULL)""",
+    'CREATE INDEX "goal_person_id" ON "goal" ("person_id")',
+    """CREATE TABLE "pain" ("id" SERIAL PRIMARY KEY,
+    "person_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE,
+    "text" TEXT NOT NULL, "ramifications" TEXT NOT NULL, "status" VARCHAR(255) NOT NULL,
+    "created_at" TIMESTAMP NOT NULL, "updated_at" TIMESTAMP NOT NULL)""",
+    'CREATE INDEX "pain_person_id" ON "pain" ("person_id")',
+    """CREATE TABLE "decision" ("id" SERIAL PRIMARY KEY,
+    "person_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE,
+    "offer" TEXT NOT NULL, "outcome" VARCHAR(255) NOT NULL, "decided_on" DATE NOT NULL,
+    "reason" TEXT NOT NULL, "lesson" TEXT NOT NULL, "revisit_on" DATE,
+    "created_at" TIMESTAMP NOT NULL, "updated_at" TIMESTAMP NOT NULL, "trashed_at" TIMESTAMP)""",
+    'CREATE INDEX "decision_person_id" ON "decision" ("person_id")',
+    'CREATE INDEX "decision_revisit_on" ON "decision" ("revisit_on")',
+    """CREATE TABLE "objection" ("id" SERIAL PRIMARY KEY,
+    "decision_id" INTEGER NOT NULL REFERENCES "decision" ("id") ON DELETE CASCADE,
+    "text" TEXT NOT NULL, "addressed" BOOLEAN NOT NULL, "created_at" TIMESTAMP NOT NULL)""",
+    'CREATE INDEX "objection_decision_id" ON "objection" ("decision_id")',
+    """CREATE TABLE "referral" ("id" SERIAL PRIMARY KEY,
+    "referrer_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE,
+    "referred_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE, "on" DATE,
+    "context" TEXT NOT NULL, "created_at" TIMESTAMP NOT NULL)""",
+    'CREATE INDEX "referral_referred_id" ON "referral" ("referred_id")',
+    """CREATE UNIQUE INDEX "referral_referrer_id_referred_id"
+    ON "referral" ("referrer_id", "referred_id")""",
+    """CREATE TABLE "note" ("id" SERIAL PRIMARY KEY,
+    "person_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE,
+    "occurred_at" TIMESTAMP NOT NULL, "kind" VARCHAR(255) NOT NULL, "body" TEXT NOT NULL,
+    "created_at" TIMESTAMP NOT NULL, "updated_at" TIMESTAMP NOT NULL, "trashed_at" TIMESTAMP)""",
+    'CREATE INDEX "note_person_id_occurred_at" ON "note" ("person_id", "occurred_at")',
+    """CREATE TABLE "follow_up" ("id" SERIAL PRIMARY KEY,
+    "person_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE,
+    "due_on" DATE NOT NULL, "what" TEXT NOT NULL, "done" BOOLEAN NOT NULL,
+    "created_at" TIMESTAMP NOT NULL, "updated_at" TIMESTAMP NOT NULL)""",
+    'CREATE INDEX "follow_up_person_id" ON "follow_up" ("person_id")',
+    'CREATE INDEX "follow_up_due_on" ON "follow_up" ("due_on")',
+]
+
+
+def up_postgres(migrator, db) -> None:
+    for statement in POSTGRES:
+        db.execute_sql(statement)

@@ -11,3 +11,15 @@ def up(migrator, db) -> None:
         ' "body" TEXT NOT NULL,'
         ' "saved_at" DATETIME NOT NULL)'
     )
+
+
+def up_postgres(migrator, db) -> None:
+    db.execute_sql(
+        'CREATE TABLE "draft" ('
+        ' "person_id" INTEGER NOT NULL PRIMARY KEY'
+        ' REFERENCES "person" ("id") ON DELETE CASCADE,'
+        ' "kind" TEXT NOT NULL,'
+        ' "occurred_at" TIMESTAMP,'
+        ' "body" TEXT NOT NULL,'
+        ' "saved_at" TIMESTAMP NOT NULL)'
+    )

@@ -20,3 +20,9 @@ COLUMNS = (
 def up(migrator, db) -> None:
     for table, column, kind in COLUMNS:
         db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
+
+
+def up_postgres(migrator, db) -> None:
+    for table, column, kind in COLUMNS:
+        kind = kind.replace("INTEGER NOT NULL DEFAULT 0", "BOOLEAN NOT NULL DEFAULT false")
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')

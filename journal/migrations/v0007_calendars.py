@@ -18,3 +18,11 @@ STATEMENTS = [
 def up(migrator, db) -> None:
     for statement in STATEMENTS:
         db.execute_sql(statement)
+
+
+def up_postgres(migrator, db) -> None:
+    for statement in STATEMENTS:
+        statement = statement.replace("INTEGER NOT NULL PRIMARY KEY", "SERIAL PRIMARY KEY")
+        statement = statement.replace('"all_day" INTEGER', '"all_day" BOOLEAN')
+        statement = statement.replace("DATETIME", "TIMESTAMP").replace("REAL", "DOUBLE PRECISION")
+        db.execute_sql(statement)

@@ -1,0 +1,136 @@
+"""What differs between the two kinds of journal database, SQLite and PostgreSQL, below the models:
+the schema version, the migrator, waiting for a lock, and the few SQL functions that differ.
+
+Everything above this module writes portable peewee queries; code that must know which
+backend it runs on asks here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from peewee import Database, Expression, PostgresqlDatabase, SqliteDatabase, fn
+
+from .models import database
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SchemaMigrator
+
+# PostgreSQL keeps the schema version in a table of its own (SQLite has PRAGMA user_version).
+VERSION_TABLE = "rapport_schema"
+
+
+def target(db: Database | None = None) -> Database:
+    """`db`, or the database the models are bound to."""
+    found = db if db is not None else database.obj
+    if found is None:
+        raise RuntimeError("no journal is open")
+    return found
+
+
+def is_postgres(db: Database | None = None) -> bool:
+    return isinstance(target(db), PostgresqlDatabase)
+
+
+def migrator(db: Database) -> SchemaMigrator:
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator  # only when migrating
+
+    return PostgresqlMigrator(db) if is_postgres(db) else SqliteMigrator(db)
+
+
+def tables(db: Database) -> set[str]:
+    """The names of the tables in the journal's database (its current schema on a server)."""
+    return set(db.get_tables())
+
+
+def schema_version(db: Database | None = None) -> int:
+    db = target(db)
+    if not is_postgres(db):
+        return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+    if VERSION_TABLE not in tables(db):
+        return 0
+    row = db.execute_sql(f'SELECT max("version") FROM "{VERSION_TABLE}"').fetchone()
+    return int(row[0] or 0)
+
+
+def set_schema_version(db: Database, version: int) -> None:
+    """Record `version` in the same transaction as the migration that reached it."""
+    if not is_postgres(db):
+        db.execute_sql(f"PRAGMA user_version = {int(version)}")
+        return
+    db.execute_sql(f'CREATE TABLE IF NOT EXISTS "{VERSION_TABLE}" ("version" INTEGER NOT NULL)')
+    db.execute_sql(f'DELETE FROM "{VERSION_TABLE}"')
+    db.execute_sql(f'INSERT INTO "{VERSION_TABLE}" ("version") VALUES (%s)', (int(version),))
+
+
+@contextmanager
+def lock_wait(seconds: float, db: Database | None = None) -> Iterator[None]:
+    """This connection waits up to `seconds` for a lock another connection holds, then as long
+    as it did before: SQLite's busy timeout, PostgreSQL's lock timeout."""
+    db = target(db)
+    millis = max(0, round(seconds * 1000))
+    if is_postgres(db):
+        before = db.execute_sql("SHOW lock_timeout").fetchone()[0]
+        db.execute_sql(f"SET lock_timeout = {millis}")
+    else:
+        before = db.execute_sql("PRAGMA busy_timeout").fetchone()[0]
+        db.execute_sql(f"PRAGMA busy_timeout = {millis}")
+    try:
+        yield
+    finally:
+        if db.is_closed():  # a restore or an encryption closes the journal it ran on
+            pass
+        elif not is_postgres(db):
+            db.execute_sql(f"PRAGMA busy_timeout = {int(before)}")
+        elif db.is_connection_usable():
+            db.execute_sql("SELECT set_config('lock_timeout', %s, false)", (before,))
+
+
+ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+ASCII_LOWER = ASCII_UPPER.lower()
+
+
+def nocase_key(value: Any) -> Expression:
+    """`value` compared as SQLite's NOCASE compares (ASCII letters folded, nothing else): on a
+    server, the expression the unique index on tag names is built on."""
+    return fn.translate(value, ASCII_UPPER, ASCII_LOWER)
+
+
+def equal_nocase(field: Any, value: str) -> Expression:
+    if is_postgres():
+        return nocase_key(field) == nocase_key(value)
+    return field.collate("NOCASE") == value
+
+
+def in_nocase(field: Any, values: list[str]) -> Expression:
+    if is_postgres():
+        return nocase_key(field).in_([v.translate(_FOLD) for v in values])
+    return field.collate("NOCASE").in_(values)
+
+
+_FOLD = str.maketrans(ASCII_UPPER, ASCII_LOWER)
+
+
+def position(needle: Any, haystack: Any) -> Expression:
+    """Where `needle` starts in `haystack` (1-based), 0 when it is not there."""
+    if is_postgres():
+        return fn.strpos(haystack, needle)
+    return fn.instr(haystack, needle)
+
+
+def after_numbered_insert(model: Any) -> None:
+    """Rows were inserted with the ids the caller gave: on a server, move the table's id
+    sequence past them, so the next row it numbers is new."""
+    if not is_postgres():
+        return
+    table = model._meta.table_name
+    target().execute_sql(
+        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+        f'coalesce((SELECT max("id") FROM "{table}"), 0) + 1, false)'
+    )
+
+
+def is_sqlite(db: Database | None = None) -> bool:
+    return isinstance(target(db), SqliteDatabase)

@@ -1,0 +1,117 @@
+"""A journal on a PostgreSQL server: its URL, connecting with plain words for what went wrong,
+and checking the database is a Rapport journal before anything is written to it."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from peewee import PostgresqlDatabase
+
+from . import dialect, migrations
+from .errors import JournalError, JournalTooNew, NotAJournal
+
+SCHEMES = ("postgresql://", "postgres://")
+OWN_TABLES = {"person", "note", "decision"}
+CONNECT_TIMEOUT_S = 5
+
+
+class ServerUnavailable(JournalError):
+    """The server cannot be reached (down, unknown host, the network gone)."""
+
+
+class PasswordNeeded(JournalError):
+    """The server asks for a password and none was given (no ~/.pgpass, no PGPASSWORD)."""
+
+
+class WrongPassword(JournalError):
+    """The server refused the role or its password."""
+
+
+class NoSuchDatabase(JournalError):
+    """The server has no database of that name."""
+
+
+def is_server_location(text: str | os.PathLike[str] | None) -> bool:
+    """True for a `postgresql://` (or `postgres://`) URL rather than a file path."""
+    return isinstance(text, str) and text.strip().lower().startswith(SCHEMES)
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, fit for a title bar, a log or the recent list."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    user = netloc[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{netloc[1]}"))
+
+
+def database_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/") or "(the role's own database)"
+
+
+def explain_connect_error(url: str, exc: BaseException) -> JournalError:
+    """The plain error for a failed connection (psycopg gives no SQLSTATE before the session)."""
+    text = str(exc)
+    where = redacted(url)
+    lowered = text.lower()
+    if "no password supplied" in lowered or "password is required" in lowered:
+        return PasswordNeeded(f"the server at {where} asks for a password")
+    if "password authentication failed" in lowered or "authentication failed" in lowered:
+        return WrongPassword(
+            f"the server at {where} refused the role or its password: check them and try again"
+        )
+    if re.search(r'database ".*" does not exist', text):
+        return NoSuchDatabase(
+            f"the server at {where} has no database named {database_name(url)!r}: "
+            "create it (createdb) or check the name"
+        )
+    if "role" in lowered and "does not exist" in lowered:
+        return WrongPassword(f"the server at {where} has no such role: check the user name")
+    return ServerUnavailable(
+        f"the journal server at {where} cannot be reached (is it running, and is the "
+        "network up?). Nothing was written; try again when it is back."
+    )
+
+
+def peewee_database(url: str, password: str | None = None) -> PostgresqlDatabase:
+    """The peewee database for a server journal (psycopg 3; ~/.pgpass and PGPASSWORD apply)."""
+    params: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Rapport"}
+    if password:
+        params["password"] = password
+    return PostgresqlDatabase(
+        url.replace("postgres://", "postgresql://", 1), prefer_psycopg3=True, **params
+    )
+
+
+def connect(db: PostgresqlDatabase, url: str) -> None:
+    """Connect, turning the driver's refusal into one plain JournalError."""
+    try:
+        db.connect(reuse_if_open=True)
+    except Exception as exc:
+        raise explain_connect_error(url, exc) from exc
+
+
+def inspect(db: PostgresqlDatabase, url: str) -> int:
+    """The journal's schema version (0 for an empty database); refuses, untouched, a database
+    holding something else and a journal written by a newer Rapport."""
+    tables = dialect.tables(db)
+    version = dialect.schema_version(db)
+    where = redacted(url)
+    if version > migrations.LATEST_VERSION:
+        raise JournalTooNew(
+            f"{where} was written by a newer Rapport (journal version {version}; this Rapport "
+            f"reads up to {migrations.LATEST_VERSION}). Update Rapport to open it; "
+            "the database was not changed."
+        )
+    if version == 0 and tables:
+        raise NotAJournal(
+            f"{where} holds other tables ({', '.join(sorted(tables)[:5])}), not a Rapport "
+            "journal: it was left untouched. Use an empty database."
+        )
+    if version > 0 and not tables >= OWN_TABLES:
+        raise NotAJournal(f"{where} is not a Rapport journal (its tables are missing)")
+    return version
