@@ -120,6 +120,13 @@ def position(needle: Any, haystack: Any) -> Expression:
     return fn.instr(haystack, needle)
 
 
+def iso_datetime(field: Any) -> Expression:
+    """A stored time as ISO 8601 text, made by the database (no datetime object per row)."""
+    if is_postgres():
+        return fn.to_char(field, 'YYYY-MM-DD"T"HH24:MI:SS')
+    return fn.strftime("%Y-%m-%dT%H:%M:%S", field)
+
+
 def after_numbered_insert(model: Any) -> None:
     """Rows were inserted with the ids the caller gave: on a server, move the table's id
     sequence past them, so the next row it numbers is new."""

@@ -118,8 +118,8 @@ class _NoteRow(NamedTuple):
 
 def _note_rows(live: Any) -> list[_NoteRow]:
     """Every live note, oldest first: the bulk of a journal, read as raw rows (no model), the
-    time made ISO by SQLite (no datetime object per note)."""
-    iso = fn.strftime("%Y-%m-%dT%H:%M:%S", Note.occurred_at)
+    time made ISO by the database (no datetime object per note)."""
+    iso = dialect.iso_datetime(Note.occurred_at)
     query = (
         Note.select(Note.person, iso, Note.kind, Note.body)
         .join(Person)

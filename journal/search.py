@@ -280,9 +280,9 @@ def search(
         return []
     if dialect.is_postgres():
         terms = terms_of(text)
-        found = search_postgres.search(
-            terms, len(terms[-1]) >= MIN_PREFIX, limit, kinds, MARK_START + MARK_END
-        )
+        prefix = len(terms[-1]) >= MIN_PREFIX
+        marks = MARK_START + MARK_END
+        found = search_postgres.search(terms, prefix, limit, kinds, marks, rank_at_most)
         return _hits(found)
     kind_filter = ""
     kind_params: list[object] = []
@@ -308,6 +308,20 @@ def search(
         params,
     ).fetchall()
     return _hits(rows)
+
+
+def interrupt(connection: Any) -> None:
+    """Stop the search running on `connection`, from another thread: it raises an error that
+    `was_interrupted` recognises (SQLite's interrupt, a PostgreSQL cancel request)."""
+    if hasattr(connection, "interrupt"):
+        connection.interrupt()
+    else:
+        getattr(connection, "cancel_safe", connection.cancel)()
+
+
+def was_interrupted(exc: BaseException) -> bool:
+    text = str(exc)
+    return "interrupted" in text or "canceling statement due to user request" in text
 
 
 def _hits(rows: list[tuple[Any, ...]]) -> list[SearchHit]:

@@ -12,8 +12,6 @@ from typing import Any
 
 from .models import database
 
-# Only the newest matches of a term found in very many records are ranked (as on SQLite).
-RANKED_AT_MOST = 5000
 # ts_rank's weights for D, C, B, A: bodies 1, titles 8 (FTS5's bm25 weights on SQLite).
 WEIGHTS = "{0.125, 0.25, 0.5, 1.0}"
 INSERT = (
@@ -93,9 +91,15 @@ def tsquery(terms: list[str], prefix_last: bool) -> str:
 
 
 def search(
-    terms: list[str], prefix_last: bool, limit: int, kinds: tuple[str, ...] | None, marks: str
+    terms: list[str],
+    prefix_last: bool,
+    limit: int,
+    kinds: tuple[str, ...] | None,
+    marks: str,
+    rank_at_most: int,
 ) -> list[tuple[Any, ...]]:
-    """Rows of (kind, record id, person id, name, title, body snippet, title marked)."""
+    """Rows of (kind, record id, person id, name, title, body snippet, title marked); only the
+    newest `rank_at_most` matches are ranked (a very common term stays quick, as on SQLite)."""
     start, end = marks
     kind_filter = "AND s.kind = ANY(%(kinds)s)" if kinds else ""
     options = f"StartSel={start}, StopSel={end}, MaxWords=14, MinWords=6, ShortWord=1"
@@ -104,7 +108,7 @@ def search(
         found AS (
             SELECT s.rowid FROM search_index s, q
             WHERE s.document @@ q.query {kind_filter}
-            ORDER BY s.rowid DESC LIMIT {RANKED_AT_MOST}),
+            ORDER BY s.rowid DESC LIMIT %(ranked)s),
         best AS (
             SELECT s.*, ts_rank('{WEIGHTS}', s.document, q.query) AS score
             FROM search_index s JOIN found f ON f.rowid = s.rowid, q
@@ -118,6 +122,7 @@ def search(
         "query": tsquery(terms, prefix_last),
         "kinds": list(kinds or ()),
         "limit": limit,
+        "ranked": rank_at_most,
         "options": options,
         "whole": f"StartSel={start}, StopSel={end}, HighlightAll=true",
     }

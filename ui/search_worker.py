@@ -1,5 +1,6 @@
 """Search as you type, off the GUI thread: one thread runs the newest query asked of it, and a
-newer keystroke interrupts the query still running (SQLite's interrupt), so typing never waits."""
+newer keystroke interrupts the query still running (SQLite's interrupt, PostgreSQL's cancel),
+so typing never waits."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from journal.search import SearchHit, search
+from journal.search import SearchHit, interrupt, search, was_interrupted
 from journal.storage import current
 
 Answer = Callable[[int, str, list[SearchHit]], None]
@@ -64,7 +65,7 @@ class SearchWorker:
             self.asked += 1
             self._pending = (self.asked, text, current().db)  # the GUI thread's journal
             if self._running is not None:
-                self._running.interrupt()  # thread-safe; the query raises "interrupted"
+                interrupt(self._running)  # thread-safe; the query raises
             self._lock.notify()
             return self.asked
 
@@ -74,7 +75,7 @@ class SearchWorker:
             self.asked += 1
             self._pending = None
             if self._running is not None:
-                self._running.interrupt()
+                interrupt(self._running)
             return self.asked
 
     def stop(self, *_: object) -> None:
@@ -82,7 +83,7 @@ class SearchWorker:
             self._stopped = True
             self._pending = None
             if self._running is not None:
-                self._running.interrupt()
+                interrupt(self._running)
             self._lock.notify()
 
     def _loop(self) -> None:
@@ -104,7 +105,7 @@ class SearchWorker:
             try:
                 hits = search(text)
             except Exception as exc:
-                if "interrupted" not in str(exc):
+                if not was_interrupted(exc):
                     self._emit_failed(number, exc)
                 continue
             finally:
