@@ -7,11 +7,14 @@ import contextlib
 import dataclasses
 import datetime as dt
 import glob
+import json
 import os
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+from peewee import SqliteDatabase
 
 from . import faults, private, sqlite_file
 from .errors import JournalDamaged, JournalError
@@ -22,7 +25,8 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_LATEST = 5  # whatever the day, after an import
 PAGES_PER_STEP = 256  # what one step of a backup that reports its progress copies
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[\w-]+)\.sqlite$")
+# A file journal's backups are SQLite copies; a server journal's are JSON exports.
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[\w-]+)\.(sqlite|json)$")
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,7 @@ def list_backups(journal_path: str | Path) -> list[BackupInfo]:
     if not folder.is_dir():
         return []
     found = []
-    for path in folder.glob(f"{glob.escape(journal_path.stem)}-*.sqlite"):
+    for path in folder.glob(f"{glob.escape(journal_path.stem)}-*.*"):
         match = _NAME.match(path.name)
         if match and match["stem"] == journal_path.stem:
             taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
@@ -145,6 +149,13 @@ def count_people(backup_path: str | Path, passphrase: str | None = None) -> int 
     Opens the file: for an encrypted backup that is a whole key derivation, so a window asks
     this off its main thread, one backup at a time.
     """
+    if Path(backup_path).suffix == ".json":  # a server journal's export
+        try:
+            with open(backup_path, encoding="utf-8") as f:
+                people = json.load(f).get("people", [])
+        except (OSError, ValueError, AttributeError):
+            return None
+        return len(people) if isinstance(people, list) else None
     try:
         con = sqlite_file.open_file(Path(backup_path), passphrase, readonly=True)
         try:
@@ -190,8 +201,8 @@ def backup_before_import() -> Path | None:
     from .models import database
 
     db = database.obj
-    if db is None:
-        return None
+    if db is None or not isinstance(db, SqliteDatabase):
+        return None  # a server journal: the import is one transaction, its backups are daily
     journal_path = Path(db.database)
     if db.execute_sql("SELECT NOT EXISTS (SELECT 1 FROM person)").fetchone()[0]:
         return None

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from peewee import Database, Expression, PostgresqlDatabase, SqliteDatabase, fn
+from peewee import ColumnBase, Database, PostgresqlDatabase, SqliteDatabase, fn
 
 from .models import database
 
@@ -92,19 +92,19 @@ ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 ASCII_LOWER = ASCII_UPPER.lower()
 
 
-def nocase_key(value: Any) -> Expression:
+def nocase_key(value: Any) -> ColumnBase:
     """`value` compared as SQLite's NOCASE compares (ASCII letters folded, nothing else): on a
     server, the expression the unique index on tag names is built on."""
     return fn.translate(value, ASCII_UPPER, ASCII_LOWER)
 
 
-def equal_nocase(field: Any, value: str) -> Expression:
+def equal_nocase(field: Any, value: str) -> ColumnBase:
     if is_postgres():
         return nocase_key(field) == nocase_key(value)
     return field.collate("NOCASE") == value
 
 
-def in_nocase(field: Any, values: list[str]) -> Expression:
+def in_nocase(field: Any, values: list[str]) -> ColumnBase:
     if is_postgres():
         return nocase_key(field).in_([v.translate(_FOLD) for v in values])
     return field.collate("NOCASE").in_(values)
@@ -113,14 +113,22 @@ def in_nocase(field: Any, values: list[str]) -> Expression:
 _FOLD = str.maketrans(ASCII_UPPER, ASCII_LOWER)
 
 
-def position(needle: Any, haystack: Any) -> Expression:
+def revive(db: Database | None = None) -> None:
+    """A server connection found broken (the server restarted, the network dropped) is closed,
+    so the next query connects again instead of failing on the dead one."""
+    db = db if db is not None else database.obj
+    if db is not None and is_postgres(db) and not db.is_closed() and not db.is_connection_usable():
+        db.close()
+
+
+def position(needle: Any, haystack: Any) -> ColumnBase:
     """Where `needle` starts in `haystack` (1-based), 0 when it is not there."""
     if is_postgres():
         return fn.strpos(haystack, needle)
     return fn.instr(haystack, needle)
 
 
-def iso_datetime(field: Any) -> Expression:
+def iso_datetime(field: Any) -> ColumnBase:
     """A stored time as ISO 8601 text, made by the database (no datetime object per row)."""
     if is_postgres():
         return fn.to_char(field, 'YYYY-MM-DD"T"HH24:MI:SS')

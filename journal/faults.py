@@ -1,7 +1,9 @@
-"""Known errors and bugs: which known error an exception is (by SQLite error code), in plain words.
+"""Known errors and bugs: which known error an exception is (by SQLite's result code or the
+server's SQLSTATE), in plain words.
 
 A known error comes from the person or their computer (a mistake, a full disk, a read-only
-file, another Rapport writing, a damaged file, a wrong passphrase); anything else is a bug.
+file, another Rapport writing, a damaged file, a wrong passphrase, a server out of reach);
+anything else is a bug.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Fault(enum.Enum):
     WRONG_PASSPHRASE = "wrong passphrase"
     IO_ERROR = "i/o error"
     CANNOT_OPEN = "cannot open"
+    OFFLINE = "offline"
 
 
 FULL = (
@@ -51,6 +54,11 @@ DAMAGED = (
     "(File → Restore from backup…, or rapport restore)."
 )
 
+OFFLINE = (
+    "The journal's server cannot be reached (it is down, or the network is). Nothing was "
+    "written; what you typed is kept. Try again when it is back."
+)
+
 # SQLite's primary result codes (https://sqlite.org/rescode.html); an extended code such as
 # SQLITE_READONLY_DBMOVED or SQLITE_BUSY_SNAPSHOT carries its primary code in the low byte.
 SQLITE_CODES = {
@@ -72,6 +80,19 @@ ERRNOS = {
     errno.EPERM: Fault.READ_ONLY,
     errno.EIO: Fault.IO_ERROR,
 }
+# PostgreSQL's SQLSTATE codes (https://www.postgresql.org/docs/current/errcodes-appendix.html),
+# by the code or by its class (the first two characters).
+SQLSTATES = {
+    "55P03": Fault.BUSY,  # lock_not_available: another writer kept its lock past our wait
+    "40P01": Fault.BUSY,  # deadlock_detected: the other transaction went on, ours can retry
+    "40001": Fault.BUSY,  # serialization_failure
+    "53100": Fault.FULL,  # disk_full
+    "25006": Fault.READ_ONLY,  # read_only_sql_transaction (a standby)
+    "57P01": Fault.OFFLINE,  # admin_shutdown
+    "57P02": Fault.OFFLINE,  # crash_shutdown
+    "57P03": Fault.OFFLINE,  # cannot_connect_now
+    "08": Fault.OFFLINE,  # connection_exception and its kind
+}
 # Only for exceptions that carry no code (an error re-raised as text by a library).
 MESSAGES = (
     ("disk is full", Fault.FULL),
@@ -85,6 +106,14 @@ MESSAGES = (
     ("unable to open database file", Fault.CANNOT_OPEN),
     ("database disk image is malformed", Fault.DAMAGED),
     ("file is not a database", Fault.DAMAGED),
+    # psycopg says these with no SQLSTATE: the connection itself is gone
+    ("server closed the connection", Fault.OFFLINE),
+    ("connection is closed", Fault.OFFLINE),
+    ("connection is lost", Fault.OFFLINE),
+    ("terminating connection", Fault.OFFLINE),
+    ("consuming input failed", Fault.OFFLINE),
+    ("sending query failed", Fault.OFFLINE),
+    ("connection refused", Fault.OFFLINE),
 )
 # What `explain` says: the computer's refusals. A mistake or a damaged file has words of its own.
 WORDS = {
@@ -93,6 +122,7 @@ WORDS = {
     Fault.IO_ERROR: IO_ERROR,
     Fault.CANNOT_OPEN: UNREACHABLE,
     Fault.BUSY: BUSY,
+    Fault.OFFLINE: OFFLINE,
 }
 
 
@@ -111,6 +141,8 @@ def classify(exc: BaseException) -> Fault | None:
         return Fault.DAMAGED
     if isinstance(exc, JournalBusy):
         return Fault.BUSY
+    if type(exc).__name__ == "ServerUnavailable":  # journal.server's; not imported (it is light)
+        return Fault.OFFLINE
     chain = list(_chain(exc))
     for current in chain:
         if (fault := _by_code(current)) is not None:
@@ -119,6 +151,8 @@ def classify(exc: BaseException) -> Fault | None:
         return Fault.MISTAKE
     if any(isinstance(getattr(c, "sqlite_errorcode", None), int) for c in chain):
         return None  # SQLite said what it was, and it is none of the known errors
+    if any(isinstance(getattr(c, "sqlstate", None), str) for c in chain):
+        return None  # so did the server
     for current in chain:
         text = str(current).lower()
         for words, fault in MESSAGES:
@@ -135,6 +169,9 @@ def explain(exc: BaseException) -> str | None:
 
 
 def _by_code(exc: BaseException) -> Fault | None:
+    state = getattr(exc, "sqlstate", None)
+    if isinstance(state, str):
+        return SQLSTATES.get(state) or SQLSTATES.get(state[:2])
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int):
         return SQLITE_CODES.get(code & 0xFF)

@@ -281,7 +281,7 @@ def search(
     if dialect.is_postgres():
         terms = terms_of(text)
         prefix = len(terms[-1]) >= MIN_PREFIX
-        marks = MARK_START + MARK_END
+        marks = (MARK_START, MARK_END)
         found = search_postgres.search(terms, prefix, limit, kinds, marks, rank_at_most)
         return _hits(found)
     kind_filter = ""

@@ -95,7 +95,7 @@ def search(
     prefix_last: bool,
     limit: int,
     kinds: tuple[str, ...] | None,
-    marks: str,
+    marks: tuple[str, str],
     rank_at_most: int,
 ) -> list[tuple[Any, ...]]:
     """Rows of (kind, record id, person id, name, title, body snippet, title marked); only the

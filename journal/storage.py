@@ -110,7 +110,10 @@ def damage(journal: Journal) -> str | None:
     Opening reads only the header, the schema and the page counts; this reads every page, on a
     connection of its own, so a worker thread may run it while the window is in use. A damaged
     journal is then treated as at opening: left untouched, and a backup offered in its place.
+    A server keeps its own pages whole (None).
     """
+    if journal.is_server:
+        return None
     return sqlite_file.file_damage(journal.path, journal.passphrase)
 
 

@@ -29,6 +29,7 @@ def writes(*kinds: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
 
         @functools.wraps(operation)
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            dialect.revive()
             with db.atomic():
                 result = operation(*args, **kwargs)
             person_ids = set(people_in(result))

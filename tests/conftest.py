@@ -82,9 +82,15 @@ def journal_location(backend: str, tmp_path: Path, request: pytest.FixtureReques
     """Where the test's journal is: a file in tmp_path, or a server database emptied for it."""
     if backend == "sqlite":
         return tmp_path / "journal.sqlite"
-    url: str = request.getfixturevalue("server_journal_url")
-    pg_server.empty_journal_tables(url)
+    url: str = request.getfixturevalue("server_url")
     return url
+
+
+@pytest.fixture
+def server_url(server_journal_url: str) -> str:
+    """The URL of a server journal emptied for the test (for tests of the server alone)."""
+    pg_server.empty_journal_tables(server_journal_url)
+    return server_journal_url
 
 
 @pytest.fixture

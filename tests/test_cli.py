@@ -1,4 +1,4 @@
-"""The command line, run as a subprocess on a real journal file."""
+"""The command line, run as a subprocess on a real journal: a file, and a server database."""
 
 from __future__ import annotations
 
@@ -40,9 +40,12 @@ def fails(journal: Path, *args: str, code: int = 1) -> str:
     return result.stderr
 
 
+pytestmark = pytest.mark.both_backends
+
+
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "journal.sqlite"
+def path(journal_location: Path | str) -> Path | str:
+    return journal_location
 
 
 def test_add_note_search_and_today(path):
@@ -143,6 +146,7 @@ def test_environment_variable_names_the_journal(tmp_path):
     assert target.exists()
 
 
+@pytest.mark.sqlite_only("a file journal's backups are copies of the file")
 def test_backups_list_and_restore(path, tmp_path):
     ok(path, "add", "Ana")
     target = tmp_path / "saved.sqlite"
@@ -152,6 +156,26 @@ def test_backups_list_and_restore(path, tmp_path):
     assert "restored" in out and "(1 people)" in out
     assert "before-restore" in ok(path, "backups")
     assert "not a Rapport journal" in fails(path, "restore", __file__)
+
+
+@pytest.mark.postgres
+def test_a_server_journal_backs_up_as_json_and_says_what_it_cannot_do(
+    server_url, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("RAPPORT_BACKUP_DIR", str(tmp_path / "backups"))
+    ok(server_url, "add", "Ana")
+    out = ok(server_url, "backup")
+    assert "a JSON export" in out
+    [made] = (tmp_path / "backups").glob("*-manual.json")
+    assert json.loads(made.read_text(encoding="utf-8"))["people"][0]["name"] == "Ana"
+    assert made.stat().st_mode & 0o777 == 0o600
+    assert "manual" in ok(server_url, "backups") and "1 people" in ok(server_url, "backups")
+    assert "restore it on the server" in fails(server_url, "restore", str(made))
+    assert "encryption at rest is the server's job" in fails(server_url, "encrypt")
+    assert "ok (1 people)" in ok(server_url, "check")
+    assert "rapport_test@" in ok(server_url, "check") and ":rapport_test@" not in ok(
+        server_url, "check"
+    )  # the password is never printed
 
 
 def test_every_export_format(path, tmp_path):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from journal import sample_folder
 from journal.errors import JournalError, NotAJournal
 from journal.lock import JournalLock
-from journal.storage import Journal
+from journal.storage import Journal, open_journal
 
 from . import bugs, paint_probe, single_instance
 from .auto_backup import DailyBackup
@@ -57,11 +57,14 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_for_window(path: Path | None, demo: bool) -> tuple[Journal, JournalLock]:
-    """The journal the window starts with (the sample, `path`, or the default one), locked."""
+def open_for_window(path: Path | str | None, demo: bool) -> tuple[Journal, JournalLock | None]:
+    """The journal the window starts with (the sample, `path`, or the default one), locked; a
+    server journal (a URL) takes no lock: several people write to it at once."""
     if demo:
         journal = journal_files.create_sample_journal()
         return journal, journal_files.lock_journal(journal.path)
+    if isinstance(path, str):
+        return open_journal(path), None
     path = path or default_path()
     lock = journal_files.lock_journal(path)
     try:
@@ -86,7 +89,7 @@ def build_window(journal: Journal, lock: JournalLock | None = None) -> MainWindo
     return MainWindow(Session(journal, lock))
 
 
-def run_app(path: Path | None, demo: bool = False) -> int:
+def run_app(path: Path | str | None, demo: bool = False) -> int:
     """Open the window on the journal at `path` (None: the default one) and run until it closes.
 
     Returns the exit status: 0, or 1 when the journal cannot be opened.

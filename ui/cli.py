@@ -14,7 +14,7 @@ from importlib import metadata
 
 from journal import JournalError, faults, trash
 from journal.errors import JournalBusy
-from journal.paths import default_journal_path
+from journal.paths import chosen_location
 from journal.storage import Journal
 from journal.writing import patiently
 
@@ -39,7 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="With no command, the desktop window opens.",
     )
     parser.add_argument(
-        "--journal", metavar="PATH", help="journal file (default: $RAPPORT_JOURNAL, then app data)"
+        "--journal",
+        metavar="PATH|URL",
+        help="journal file, or a server journal's postgresql://user@host/db URL "
+        "(default: $RAPPORT_JOURNAL, then app data)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     parser.add_argument(
@@ -115,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    path = default_journal_path(args.journal)
+    path = chosen_location(args.journal)
     if args.command is None:
         try:
             from .app import run_app  # Qt is imported only for the window

@@ -235,6 +235,9 @@ def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
 def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
     from journal import backups, private
 
+    if journal.is_server:
+        storage.check(journal)
+        return f"{journal.location}: ok ({people.count_people()} people)"
     lines = []
     if args.fix_permissions:
         made = private.make_private(journal.path, backups.backup_dir(journal.path))
@@ -252,6 +255,10 @@ def cmd_check(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_backup(journal: Journal, args: argparse.Namespace) -> str:
+    if journal.is_server:
+        from journal import server_backup
+
+        return f"backed up (a JSON export) to {server_backup.backup(journal, args.output)}"
     from journal import backups
 
     dest = backups.backup(journal.path, args.output, passphrase=journal.passphrase)
@@ -275,6 +282,11 @@ def cmd_backups(journal: Journal, args: argparse.Namespace) -> str:
 def cmd_restore(journal: Journal, args: argparse.Namespace) -> str:
     from journal import recovery
 
+    if journal.is_server:
+        raise JournalError(
+            f"{journal.location} is a server journal: restore it on the server (pg_restore), or "
+            f"read a JSON backup into an empty database with 'rapport copy {args.file} URL'"
+        )
     if (problem := storage.damage(journal)) is not None:  # no backup of it can be taken
         key = journal.passphrase
         journal.close()
@@ -314,8 +326,11 @@ def cmd_trash(journal: Journal, args: argparse.Namespace) -> str:
     )
 
 
-def open_with_passphrase(path: Path) -> Journal:
-    """Open the journal; an encrypted one takes $RAPPORT_PASSPHRASE, else a prompt on a terminal."""
+def open_with_passphrase(path: Path | str) -> Journal:
+    """Open the journal; an encrypted one takes $RAPPORT_PASSPHRASE, else a prompt on a terminal;
+    a server that asks for a password not in ~/.pgpass or $PGPASSWORD gets a prompt too."""
+    if isinstance(path, str):
+        return open_server(path)
     from journal import sqlite_file
 
     if not sqlite_file.is_encrypted(path):
@@ -329,6 +344,26 @@ def open_with_passphrase(path: Path) -> Journal:
         if given is not None or not sys.stdin.isatty():
             raise
         return storage.open_journal(path, getpass.getpass(f"Passphrase for {path.name}: "))
+
+
+def open_server(url: str) -> Journal:
+    from journal import server
+
+    try:
+        return storage.open_journal(url)
+    except server.PasswordNeeded:
+        if not sys.stdin.isatty():
+            raise JournalError(
+                f"the server at {server.redacted(url)} asks for a password: put it in ~/.pgpass "
+                "or $PGPASSWORD, or run this in a terminal to type it"
+            ) from None
+        return storage.open_journal(url, password=getpass.getpass("Server password: "))
+
+
+ENCRYPTION_ON_A_SERVER = (
+    "is a server journal: encryption at rest is the server's job (an encrypted disk or "
+    "tablespace), and its connections are encrypted with sslmode=require in the URL"
+)
 
 
 def new_passphrase() -> str:
@@ -347,6 +382,8 @@ def new_passphrase() -> str:
 
 
 def cmd_encrypt(journal: Journal, args: argparse.Namespace) -> str:
+    if journal.is_server:
+        raise JournalError(f"{journal.location} {ENCRYPTION_ON_A_SERVER}")
     from journal import crypto
     from journal.lock import JournalLock
 
@@ -361,6 +398,8 @@ def cmd_encrypt(journal: Journal, args: argparse.Namespace) -> str:
 
 
 def cmd_decrypt(journal: Journal, args: argparse.Namespace) -> str:
+    if journal.is_server:
+        raise JournalError(f"{journal.location} {ENCRYPTION_ON_A_SERVER}")
     from journal import crypto
     from journal.lock import JournalLock
 
