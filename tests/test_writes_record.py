@@ -257,6 +257,8 @@ NOT_OPERATIONS = {
     *(f"journal.search.{n}" for n in ("index_person", "index_note", "index_goal", "index_pain")),
     *(f"journal.search.{n}" for n in ("index_decision", "index_new_people")),
     "journal.search.rebuild_index",  # rebuilt from the records by a migration
+    # the same index on a server, written by the journal.search functions above
+    *(f"journal.search_postgres.{n}" for n in ("put", "drop", "rebuild")),
     "journal.contacts.write.write",  # inside import_contacts, which records everything
     "journal.storage.check",  # the search index's integrity check is written as an INSERT
 }
