@@ -98,6 +98,14 @@ def nocase_key(value: Any) -> ColumnBase:
     return fn.translate(value, ASCII_UPPER, ASCII_LOWER)
 
 
+def nocase_order(field: Any) -> ColumnBase:
+    """For ORDER BY: SQLite's NOCASE order (ASCII letters folded, then byte order) on both
+    backends, so a list reads the same from a file or a server."""
+    if is_postgres():
+        return nocase_key(field).collate('"C"')
+    return field.collate("NOCASE")
+
+
 def equal_nocase(field: Any, value: str) -> ColumnBase:
     if is_postgres():
         return nocase_key(field) == nocase_key(value)

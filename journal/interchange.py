@@ -198,7 +198,7 @@ def export_journal() -> dict[str, Any]:
     tag_rows = (
         Tag.select(Tag.name, Tag.cadence_days, Tag.persona, Tag.messaging)
         .where(Tag.cadence_days.is_null(False) | (Tag.persona == True) | (Tag.messaging != ""))  # noqa: E712
-        .order_by(Tag.name.collate("NOCASE"))
+        .order_by(dialect.nocase_order(Tag.name))
         .tuples()
     )
     return {

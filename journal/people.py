@@ -7,7 +7,7 @@ from typing import Any
 
 from peewee import fn
 
-from . import search, tags
+from . import dialect, search, tags
 from . import validate as v
 from .errors import JournalError
 from .models import FITS, Person, fetch, now
@@ -160,7 +160,7 @@ def resolve_person(text: str) -> PersonRecord:
 
 def person_names(include_trashed: bool = False) -> list[tuple[int, str]]:
     """(id, name) of every person, by name: what a completer offers."""
-    query = Person.select(Person.id, Person.name).order_by(Person.name.collate("NOCASE"))
+    query = Person.select(Person.id, Person.name).order_by(dialect.nocase_order(Person.name))
     if not include_trashed:
         query = query.where(Person.trashed_at.is_null())
     return [(pid, name) for pid, name in db.execute(query).fetchall()]  # no per-row field decoding

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import dialect
 from .models import OUTCOMES, Decision, Goal, Objection, Pain, Person, PersonTag, Tag
 from .records import AFTER_A_NO
 from .themes import THEMES
@@ -119,7 +120,7 @@ def _near(a: str, b: str) -> bool:
 def persona_names() -> list[str]:
     """The tags marked as personas, alphabetical."""
     query = Tag.select(Tag.name).where(Tag.persona == True)  # noqa: E712
-    return [name for (name,) in query.order_by(Tag.name.collate("NOCASE")).tuples()]
+    return [name for (name,) in query.order_by(dialect.nocase_order(Tag.name)).tuples()]
 
 
 def personas() -> list[Persona]:
@@ -127,7 +128,7 @@ def personas() -> list[Persona]:
     tags = list(
         Tag.select(Tag.id, Tag.name, Tag.messaging)
         .where(Tag.persona == True)  # noqa: E712
-        .order_by(Tag.name.collate("NOCASE"))
+        .order_by(dialect.nocase_order(Tag.name))
         .tuples()
     )
     if not tags:
@@ -137,7 +138,7 @@ def personas() -> list[Persona]:
         PersonTag.select(PersonTag.tag, Person.id, Person.name)
         .join(Person)
         .where(PersonTag.tag.in_([t for t, _, _ in tags]), live)
-        .order_by(Person.name.collate("NOCASE"), Person.id)
+        .order_by(dialect.nocase_order(Person.name), Person.id)
         .tuples()
     )
     people_of: dict[int, list[tuple[int, str]]] = defaultdict(list)

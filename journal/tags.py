@@ -28,7 +28,7 @@ def tags_of(person_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
             PersonTag.select(PersonTag.person, Tag.name)
             .join(Tag)
             .where(PersonTag.person.in_(chunk))
-            .order_by(Tag.name.collate("NOCASE"))
+            .order_by(dialect.nocase_order(Tag.name))
             .tuples()
         )
         for person_id, name in query:
@@ -63,7 +63,7 @@ def all_tags() -> list[str]:
     query = (
         Tag.select(Tag.name)
         .where(Tag.id.in_(PersonTag.select(PersonTag.tag)))
-        .order_by(Tag.name.collate("NOCASE"))
+        .order_by(dialect.nocase_order(Tag.name))
         .tuples()
     )
     return [name for (name,) in query]
@@ -119,7 +119,7 @@ def tag_infos() -> list[TagInfo]:
             on=(PersonTag.person == Person.id) & Person.trashed_at.is_null(),
         )
         .group_by(Tag.id)
-        .order_by(Tag.name.collate("NOCASE"))
+        .order_by(dialect.nocase_order(Tag.name))
         .tuples()
     )
     return [TagInfo(n, count, bool(p), m, c) for n, count, p, m, c in query]
@@ -146,7 +146,7 @@ def messaging_for(person_id: int) -> list[tuple[str, str]]:
         Tag.select(Tag.name, Tag.messaging)
         .join(PersonTag)
         .where(PersonTag.person == person_id, Tag.persona == True, Tag.messaging != "")  # noqa: E712
-        .order_by(Tag.name.collate("NOCASE"))
+        .order_by(dialect.nocase_order(Tag.name))
         .tuples()
     )
     return list(query)

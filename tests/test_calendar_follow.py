@@ -15,6 +15,8 @@ from journal.calendar import CalendarError
 from journal.changes import recording
 from journal.errors import NotFound
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture(autouse=True)
 def berlin() -> Iterator[None]:

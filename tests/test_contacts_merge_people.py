@@ -9,6 +9,8 @@ from journal.contacts import merge_people
 from journal.errors import JournalError, NotFound
 from journal.storage import Journal
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def pair(journal: Journal):

@@ -15,6 +15,8 @@ from journal.contacts import ParsedFile, import_contacts, read_contacts
 from journal.errors import JournalError
 from journal.storage import Journal
 
+pytestmark = pytest.mark.both_backends
+
 FIXTURES = Path(__file__).parent / "fixtures" / "contacts"
 
 
@@ -27,7 +29,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "contacts"
         ("truncated.vcf", "card 1: truncated"),
     ],
 )
-def test_refused_with_one_line_and_nothing_changes(journal: Journal, name: str, reason: str):
+def test_refused_with_one_line_and_nothing_changes(
+    journal: Journal, journal_location: Path | str, name: str, reason: str
+):
     people.add_person("Already Here", emails=["here@example.com"])
     before = people.count_people(include_trashed=True)
     with pytest.raises(JournalError) as caught:
@@ -39,7 +43,7 @@ def test_refused_with_one_line_and_nothing_changes(journal: Journal, name: str, 
     journal.close()
     from journal.storage import open_journal
 
-    with open_journal(journal.path):
+    with open_journal(journal_location):
         assert people.count_people(include_trashed=True) == before
 
 

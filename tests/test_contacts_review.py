@@ -15,6 +15,8 @@ from journal.contacts.review import (
 from journal.errors import JournalError
 from journal.storage import Journal
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def close_names(journal: Journal) -> tuple[int, int]:

@@ -12,6 +12,8 @@ from journal.exports.csv_export import export_csv
 from journal.exports.vcard import export_vcards
 from journal.storage import Journal, open_journal
 
+pytestmark = pytest.mark.both_backends
+
 FIELDS = ("name", "company", "role", "emails", "phones", "location", "tags")
 
 

@@ -26,6 +26,8 @@ from journal.exports.vcard import card, export_vcards
 from journal.records import PersonRecord
 from journal.storage import Journal
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = dt.date(2026, 11, 23)
 ANA = "Ana María García"
 DAVID = "דוד כהן"

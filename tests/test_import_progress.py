@@ -11,6 +11,8 @@ from journal.contacts import import_contacts, read_contacts
 from journal.progress import Cancelled
 from journal.storage import open_journal
 
+pytestmark = pytest.mark.both_backends
+
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 
 

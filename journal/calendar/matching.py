@@ -58,7 +58,7 @@ def _candidates(stored: Sequence[_Stored]) -> list[tuple[int, str, list[str]]]:
     summaries = {s.row.summary for s in stored if not s.participants and s.row.summary}
     conditions = [Person.emails.contains(email) for email in emails]
     if names:
-        conditions.append(Person.name.collate("NOCASE").in_(sorted(names)))
+        conditions.append(dialect.in_nocase(Person.name, sorted(names)))
     conditions += [
         dialect.position(fn.lower(Person.name), fn.lower(summary)) > 0 for summary in summaries
     ]

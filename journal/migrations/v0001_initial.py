@@ -67,18 +67,17 @@ def up(migrator, db) -> None:
 
 
 # The same schema on PostgreSQL (frozen too): SERIAL ids, TIMESTAMP, BOOLEAN where the models
-# have booleans, and a case-insensitive collation named like SQLite's, for ORDER BY … COLLATE
-# NOCASE (ICU, nondeterministic; PostgreSQL folds the unquoted name to lower case).
+# have booleans, and SQLite's NOCASE (ASCII letters folded, then byte order) as an expression
+# for the indexes on names (journal.dialect.nocase_order and equal_nocase use the same one).
 POSTGRES = [
-    """CREATE COLLATION IF NOT EXISTS nocase
-    (provider = icu, locale = 'und-u-ks-level2', deterministic = false)""",
     """CREATE TABLE "person" ("id" SERIAL PRIMARY KEY, "name" TEXT NOT NULL,
     "company" TEXT NOT NULL, "role" TEXT NOT NULL, "emails" TEXT NOT NULL, "phones" TEXT NOT NULL,
     "location" TEXT NOT NULL, "how_we_met" TEXT NOT NULL, "met_on" DATE, "about" TEXT NOT NULL,
     "fit" VARCHAR(255) NOT NULL, "focus" BOOLEAN NOT NULL, "cadence_days" INTEGER,
     "created_at" TIMESTAMP NOT NULL, "updated_at" TIMESTAMP NOT NULL, "trashed_at" TIMESTAMP)""",
     'CREATE INDEX "person_trashed_at" ON "person" ("trashed_at")',
-    'CREATE INDEX "person_name" ON "person" ("name" COLLATE nocase)',
+    """CREATE INDEX "person_name" ON "person" ((translate("name",
+    'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') COLLATE "C"))""",
     'CREATE TABLE "tag" ("id" SERIAL PRIMARY KEY, "name" TEXT NOT NULL)',
     # SQLite's NOCASE folds ASCII letters only: so does this unique index.
     """CREATE UNIQUE INDEX "tag_name" ON "tag"

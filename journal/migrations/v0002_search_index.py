@@ -14,14 +14,17 @@ def up(migrator, db) -> None:
 # On PostgreSQL: a table whose tsvector column the same write keeps current (a generated
 # column), a GIN index over it, and a text search configuration of our own: 'simple' (no
 # stemming, no stop words, like FTS5's unicode61) with accents removed where the server has the
-# unaccent extension (like remove_diacritics 2).
+# unaccent extension (like remove_diacritics 2). The characters that make PostgreSQL's parser
+# read an address, a host or a path as one token are spaces first, so "ana@acme.example" is
+# found by "acme", as FTS5 finds it.
 POSTGRES = [
     "CREATE TEXT SEARCH CONFIGURATION rapport (COPY = pg_catalog.simple)",
     """CREATE TABLE "search_index" ("rowid" BIGINT PRIMARY KEY, "kind" TEXT NOT NULL,
     "record_id" INTEGER NOT NULL, "person_id" INTEGER NOT NULL, "title" TEXT NOT NULL,
     "body" TEXT NOT NULL, "document" tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('rapport', "title"), 'A')
-        || setweight(to_tsvector('rapport', "body"), 'D')) STORED)""",
+        setweight(to_tsvector('rapport', translate("title", {SEPARATORS})), 'A')
+        || setweight(to_tsvector('rapport', translate("body", {SEPARATORS})), 'D')
+    ) STORED)""".format(SEPARATORS="'@./:\\+~=?&#', '           '"),
     'CREATE INDEX "search_index_document" ON "search_index" USING GIN ("document")',
     'CREATE INDEX "search_index_person_id" ON "search_index" ("person_id")',
 ]
