@@ -11,7 +11,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from peewee import fn
+from peewee import ColumnBase, fn
 
 from .. import dialect, preferences
 from ..models import Meeting, Person
@@ -56,7 +56,7 @@ def _candidates(stored: Sequence[_Stored]) -> list[tuple[int, str, list[str]]]:
     emails = {a.email for s in stored for a in s.participants if a.email}
     names = {a.name for s in stored for a in s.participants if a.name}
     summaries = {s.row.summary for s in stored if not s.participants and s.row.summary}
-    conditions = [Person.emails.contains(email) for email in emails]
+    conditions: list[ColumnBase] = [Person.emails.contains(email) for email in emails]
     if names:
         conditions.append(dialect.in_nocase(Person.name, sorted(names)))
     conditions += [
