@@ -26,7 +26,7 @@ def _timed(command: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)) 
 
 def _rapport() -> list[str]:
     script = BIN / "rapport"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "ui.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ui.entry"]
 
 
 def ripgrep() -> str | None:

@@ -47,7 +47,7 @@ def rapport_command(journal: Path) -> list[str]:
     script = BIN / "rapport"
     if script.exists():
         return [str(script), "--journal", str(journal)]
-    return [sys.executable, "-m", "ui.cli", "--journal", str(journal)]
+    return [sys.executable, "-m", "ui.entry", "--journal", str(journal)]
 
 
 def bare_command() -> list[str]:

@@ -79,6 +79,13 @@ def explain_connect_error(url: str, exc: BaseException) -> JournalError:
 
 def peewee_database(url: str, password: str | None = None) -> PostgresqlDatabase:
     """The peewee database for a server journal (psycopg 3; ~/.pgpass and PGPASSWORD apply)."""
+    import peewee
+
+    if getattr(peewee, "psycopg", None) is None:  # ui.entry started this for files only
+        raise JournalError(
+            "this Rapport was started for a journal file and cannot open a server journal: "
+            "run it again with the server journal's URL"
+        )
     params: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Rapport"}
     if password:
         params["password"] = password

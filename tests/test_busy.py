@@ -16,7 +16,7 @@ from journal.faults import Fault
 from journal.models import database
 from journal.writing import patiently
 
-RAPPORT = [sys.executable, "-m", "ui.cli"]
+RAPPORT = [sys.executable, "-m", "ui.entry"]
 
 
 def test_a_write_waits_for_the_other_writer_and_then_writes(journal, hold_writes):

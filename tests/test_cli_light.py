@@ -1,5 +1,6 @@
 """Read commands import no more than they use: a plain journal's `rapport search`, `today` and
-`note` load neither SQLCipher nor the exports, contacts or interchange modules, nor Qt."""
+`note` load neither SQLCipher, the PostgreSQL driver, the exports, contacts or interchange
+modules, nor Qt."""
 
 from __future__ import annotations
 
@@ -10,20 +11,28 @@ from pathlib import Path
 import pytest
 
 from journal import people
+from ui import entry
 
-HEAVY = ("sqlcipher3", "journal.crypto", "journal.exports", "journal.contacts", "PySide6")
+HEAVY = (
+    "sqlcipher3",
+    "psycopg",
+    "journal.crypto",
+    "journal.exports",
+    "journal.contacts",
+    "PySide6",
+)
 HEAVY_EXACT = ("journal.interchange", "journal.brief", "playhouse.migrate", "vobject")
 PROGRAM = """
 import sys
-from ui import cli
-code = cli.main(sys.argv[1:])
+from ui import entry
+code = entry.main()
 print("MODULES", *sorted(sys.modules))
 sys.exit(code)
 """
 
 
 def _modules(path: Path, *args: str) -> set[str]:
-    command = [sys.executable, "-c", PROGRAM, "--journal", str(path), *args]
+    command = [sys.executable, "-c", PROGRAM, "--journal", str(path), *args]  # argv as rapport's
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     line = next(ln for ln in done.stdout.splitlines() if ln.startswith("MODULES "))
@@ -47,3 +56,25 @@ def test_an_export_still_finds_what_it_needs(journal) -> None:
     journal.close()
     loaded = _modules(journal.path, "export", "vcard")
     assert "journal.exports.vcard" in loaded and "sqlcipher3" not in loaded
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "expected"),
+    [
+        (["--journal", "j.sqlite", "today"], {}, False),
+        (["--journal=j.sqlite", "search", "x"], {}, False),
+        (["note", "Ana", "met at postgres://conf"], {}, False),  # a note is not a location
+        (["--journal", "postgresql://dana@db/rapport", "today"], {}, True),
+        (["today"], {"RAPPORT_JOURNAL": "postgres://dana@db/rapport"}, True),
+        (["copy", "a.sqlite", "b.sqlite"], {}, True),
+        (["--journal", "j.sqlite"], {}, True),  # the window: File → Open server journal…
+        ([], {}, True),
+    ],
+)
+def test_only_a_process_that_may_open_a_server_loads_its_driver(argv, env, expected) -> None:
+    assert entry.may_open_a_server(argv, env) is expected
+
+
+def test_a_server_journal_command_loads_the_driver(server_url) -> None:
+    loaded = _modules(server_url, "today")
+    assert "psycopg" in loaded
