@@ -7,7 +7,9 @@ stemming and no stop words, like FTS5's unicode61 tokenizer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .models import database
@@ -100,30 +102,76 @@ def search(
 ) -> list[tuple[Any, ...]]:
     """Rows of (kind, record id, person id, name, title, body snippet, title marked); only the
     newest `rank_at_most` matches are ranked (a very common term stays quick, as on SQLite)."""
-    start, end = marks
     kind_filter = "AND s.kind = ANY(%(kinds)s)" if kinds else ""
-    options = f"StartSel={start}, StopSel={end}, MaxWords=14, MinWords=6, ShortWord=1"
     sql = f"""
         WITH q AS (SELECT to_tsquery('rapport', %(query)s) AS query),
         found AS (
             SELECT s.rowid FROM search_index s, q
             WHERE s.document @@ q.query {kind_filter}
-            ORDER BY s.rowid DESC LIMIT %(ranked)s),
-        best AS (
-            SELECT s.*, ts_rank('{WEIGHTS}', s.document, q.query) AS score
-            FROM search_index s JOIN found f ON f.rowid = s.rowid, q
-            ORDER BY score DESC, s.rowid DESC LIMIT %(limit)s)
-        SELECT b.kind, b.record_id, b.person_id, p.name, b.title,
-            ts_headline('rapport', b.body, q.query, %(options)s),
-            ts_headline('rapport', b.title, q.query, %(whole)s)
-        FROM best b JOIN person p ON p.id = b.person_id, q
-        ORDER BY b.score DESC, b.rowid DESC"""
+            ORDER BY s.rowid DESC LIMIT %(ranked)s)
+        SELECT s.kind, s.record_id, s.person_id, p.name, s.title, s.body
+        FROM search_index s JOIN found f ON f.rowid = s.rowid
+        JOIN person p ON p.id = s.person_id, q
+        ORDER BY ts_rank('{WEIGHTS}', s.document, q.query) DESC, s.rowid DESC
+        LIMIT %(limit)s"""
     params = {
         "query": tsquery(terms, prefix_last),
         "kinds": list(kinds or ()),
         "limit": limit,
         "ranked": rank_at_most,
-        "options": options,
-        "whole": f"StartSel={start}, StopSel={end}, HighlightAll=true",
     }
-    return list(database.execute_sql(sql, params).fetchall())
+    matches = _matcher(terms, prefix_last)
+    return [
+        (
+            kind,
+            record_id,
+            person_id,
+            name,
+            title,
+            snippet(body, matches, marks),
+            marked(title, matches, marks),
+        )
+        for kind, record_id, person_id, name, title, body in database.execute_sql(sql, params)
+    ]
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+SNIPPET_WORDS = 12  # as FTS5's snippet() is asked for on a file journal
+
+
+def fold(word: str) -> str:
+    """A word as the index keeps it: case and accents set aside."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _matcher(terms: list[str], prefix_last: bool) -> Callable[[str], bool]:
+    whole = {fold(t) for t in (terms[:-1] if prefix_last else terms)}
+    prefix = fold(terms[-1]) if prefix_last else None
+
+    def matches(word: str) -> bool:
+        folded = fold(word)
+        return folded in whole or (prefix is not None and folded.startswith(prefix))
+
+    return matches
+
+
+def marked(text: str, matches: Callable[[str], bool], marks: tuple[str, str]) -> str:
+    """`text` whole, each matching word between the marks."""
+    start, end = marks
+    return _WORD.sub(lambda m: f"{start}{m[0]}{end}" if matches(m[0]) else m[0], text)
+
+
+def snippet(text: str, matches: Callable[[str], bool], marks: tuple[str, str]) -> str:
+    """About SNIPPET_WORDS words of `text` around its first match, the matches marked, '…'
+    where text was left out (like FTS5's snippet())."""
+    words = list(_WORD.finditer(text))
+    hits = [i for i, w in enumerate(words) if matches(w[0])]
+    if not hits:
+        return ""
+    first = max(0, min(hits[0] - 3, len(words) - SNIPPET_WORDS))
+    last = min(len(words), first + SNIPPET_WORDS) - 1
+    begin = 0 if first == 0 else words[first].start()
+    finish = len(text) if last == len(words) - 1 else words[last].end()
+    piece = marked(text[begin:finish], matches, marks)
+    return ("…" if begin else "") + piece + ("…" if finish < len(text) else "")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
 from journal import decisions, people, search
+
+pytestmark = pytest.mark.both_backends
 
 
 def choose(qtbot, combo: QComboBox, value: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from journal import goals, notes, pains, people
@@ -12,6 +13,8 @@ from journal.focus import FOCUS_LIMIT, focus_list
 from ui.item_models.focus_models import focus_model
 
 from .helpers import CTRL
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_focus_page_lists_goals_pains_and_days_since_touch(window, qtbot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from journal import decisions, search, trash
@@ -15,6 +16,8 @@ from ui.item_models.sidebar_model import SidebarModel
 from ui.item_models.trash_model import TrashModel
 
 from .helpers import add_people, sample_people
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_people_model(qtmodeltester, journal) -> None:

@@ -6,11 +6,14 @@ Every field is reached with the keys a person presses (Tab, shortcuts), never wi
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from journal import decisions, notes, people
 from ui.dialogs.new_person import NewPersonDialog
+
+pytestmark = pytest.mark.both_backends
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 MOST_TABS = 30

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from journal import decisions, people
@@ -11,6 +12,8 @@ from journal.lessons import group_lessons, lessons
 from ui.item_models.lessons_model import LessonsModel
 
 from .helpers import CTRL
+
+pytestmark = pytest.mark.both_backends
 
 
 def record_lessons() -> dict[str, int]:

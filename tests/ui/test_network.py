@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from journal import decisions, notes, people, referrals
@@ -12,6 +13,8 @@ from ui.graph.items import LABEL_LOD
 from ui.item_models.network_models import connectors_model
 
 from .helpers import CTRL
+
+pytestmark = pytest.mark.both_backends
 
 
 def build_network() -> dict[str, int]:

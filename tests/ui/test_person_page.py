@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from journal import decisions, goals, notes, pains, people, referrals
 from ui.person.timeline_model import EntryRole, KeyRole, render
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def ann(journal):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from journal import decisions, goals, people, tags
 from ui.item_models.records_model import PERSON_ID_ROLE
 
 from .helpers import CTRL
+
+pytestmark = pytest.mark.both_backends
 
 
 def cfo_people() -> dict[str, int]:

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from journal import notes, people
 from ui.pages.search import SearchPage
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def page(qtbot, journal) -> SearchPage:

@@ -11,6 +11,8 @@ from journal import decisions, notes, people, timeline
 from ui.person.page import PersonPage
 from ui.person.timeline_model import EntryRole
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def page(qtbot, journal) -> PersonPage:

@@ -7,6 +7,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
 from calendar_helpers import event, write_ics
 from PySide6.QtCore import Qt
 
@@ -14,6 +15,8 @@ from journal import calendar, decisions, goals, notes, people
 from journal.changes import EVERYTHING
 
 from .helpers import CTRL
+
+pytestmark = pytest.mark.both_backends
 
 
 def rows(model) -> list[list[str]]:  # type: ignore[no-untyped-def]

@@ -15,6 +15,8 @@ from ui.person.widgets import to_qdate
 
 from .helpers import CTRL
 
+pytestmark = pytest.mark.both_backends
+
 SHIFT_CTRL = CTRL | Qt.KeyboardModifier.ShiftModifier
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
@@ -10,6 +11,8 @@ from ui.dialogs.new_person import NewPersonDialog
 from ui.dialogs.trash import TrashDialog
 
 from .helpers import CTRL, add_people, sample_people
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_empty_journal_shows_the_welcome(window) -> None:
@@ -226,6 +229,7 @@ def test_window_remembers_its_page(make_window, qtbot) -> None:
     assert second.stack.currentWidget() is second.decisions
 
 
+@pytest.mark.sqlite_only("a file journal's backup is a copy of the file")
 def test_backup_now_runs_in_the_background_and_says_where(window, qtbot, tmp_path) -> None:
     add_people("Ada")
     window.registry["backup"].trigger()
