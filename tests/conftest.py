@@ -67,6 +67,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 def server_journal_url() -> Iterator[str]:
     """One database on the test server for the whole run, migrated by the first test using it."""
     pg_server.require_server()
+    pg_server.drop_leftovers()
     url = pg_server.create_database()
     yield url
     pg_server.drop_database(url)

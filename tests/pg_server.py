@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import uuid
 from urllib.parse import urlsplit, urlunsplit
 
+import psutil
 import psycopg
 import pytest
 
@@ -56,16 +58,46 @@ def require_server() -> None:
 
 def create_database(prefix: str = "rapport_test") -> str:
     """A new empty database on the test server; its URL."""
-    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"  # the pid: see drop_leftovers
     with psycopg.connect(admin_url(), autocommit=True) as con:
         con.execute(f'CREATE DATABASE "{name}"')
     return url_for(name)
 
 
 def drop_database(url: str) -> None:
+    """Drop a test database, if the server can do it quickly (a drop waits for a checkpoint,
+    which a busy disk may take long to give; a database left over is dropped by the next run)."""
     name = urlsplit(url).path.lstrip("/")
+    try:
+        with psycopg.connect(admin_url(), autocommit=True) as con:
+            con.execute("SET statement_timeout = '20s'")
+            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    except psycopg.Error:
+        pass
+
+
+def drop_leftovers(prefix: str = "rapport_test") -> None:
+    """Drop the databases that test runs no longer running left behind (see drop_database)."""
+    pattern = re.compile(rf"^{prefix}_(\d+)_[0-9a-f]+$")
     with psycopg.connect(admin_url(), autocommit=True) as con:
-        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        names = [r[0] for r in con.execute("SELECT datname FROM pg_database")]
+    for name in names:
+        match = pattern.match(name)
+        if match and not psutil.pid_exists(int(match[1])):
+            drop_database(url_for(name))
+
+
+def empty_schema(url: str) -> None:
+    """The database as if new: its schema dropped and made again (no checkpoint, unlike a new
+    database)."""
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute("SET lock_timeout = '20s'")
+        con.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        con.execute("DROP SCHEMA public CASCADE")
+        con.execute("CREATE SCHEMA public")
 
 
 def empty_journal_tables(url: str) -> None:

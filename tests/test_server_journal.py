@@ -7,6 +7,7 @@ import contextlib
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pg_server
@@ -22,13 +23,20 @@ pytestmark = pytest.mark.postgres
 RAPPORT = str(Path(sys.executable).parent / "rapport")
 
 
-@pytest.fixture
-def empty_database() -> str:
+@pytest.fixture(scope="module")
+def scratch_database() -> Iterator[str]:
     pg_server.require_server()
     url = pg_server.create_database()
     yield url
-    storage_close()
     pg_server.drop_database(url)
+
+
+@pytest.fixture
+def empty_database(scratch_database: str) -> Iterator[str]:
+    """A database with nothing in it (made empty again for each test)."""
+    pg_server.empty_schema(scratch_database)
+    yield scratch_database
+    storage_close()
 
 
 def storage_close() -> None:
