@@ -75,8 +75,6 @@ def _insert_on_server(
         ids.extend(row[0] for row in cursor.fetchall())
         if not cursor.nextset():
             break
-    if numbered:
-        dialect.after_numbered_insert(model)
     return [] if ignore else ids
 
 

@@ -143,16 +143,23 @@ def iso_datetime(field: Any) -> ColumnBase:
     return fn.strftime("%Y-%m-%dT%H:%M:%S", field)
 
 
-def after_numbered_insert(model: Any) -> None:
-    """Rows were inserted with the ids the caller gave: on a server, move the table's id
-    sequence past them, so the next row it numbers is new."""
-    if not is_postgres():
-        return
-    table = model._meta.table_name
-    target().execute_sql(
-        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
-        f'coalesce((SELECT max("id") FROM "{table}"), 0) + 1, false)'
-    )
+def reserve_ids(model: Any, count: int, after: int = 0) -> list[int]:
+    """`count` new ids for rows of `model` its caller numbers itself (an import, so children
+    can point to parents before they are written). SQLite numbers a new row max(id) + 1, and a
+    journal file has one writer at a time; a server's other writers take ids meanwhile, so
+    there the ids come from the table's own sequence, and none is ever given twice. `after`:
+    the last id this caller was given (its rows may not be written yet)."""
+    db = target()
+    if is_postgres(db):
+        table = model._meta.table_name
+        rows = db.execute_sql(
+            f"SELECT nextval(pg_get_serial_sequence('\"{table}\"', 'id')) "
+            "FROM generate_series(1, %s)",
+            (count,),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+    last = max(model.select(fn.MAX(model.id)).scalar() or 0, after)
+    return list(range(last + 1, last + 1 + count))
 
 
 def is_sqlite(db: Database | None = None) -> bool:

@@ -39,13 +39,13 @@ import datetime as dt
 import json
 import os
 import string
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from peewee import chunked, fn
+from peewee import chunked
 
 from . import backups, dialect, search, tags
 from . import bulk as bulk_sql
@@ -433,20 +433,21 @@ CHUNK = 500  # rows per INSERT statement; progress is told after each
 
 
 class _Bulk:
-    """Rows inserted many to a statement, each model's ids given here (the next ids SQLite
-    itself would give), with progress told as rows go in."""
+    """Rows inserted many to a statement, each model's ids given here (taken from the database:
+    see dialect.reserve_ids), with progress told as rows go in."""
 
     def __init__(self, total: int, progress: Progress | None) -> None:
         self.done, self.total, self.progress = 0, total, progress
         self.rows: dict[type[Any], list[dict[str, Any]]] = defaultdict(list)
-        self.next_id: dict[type[Any], int] = {}
+        self.free_ids: dict[type[Any], deque[int]] = defaultdict(deque)
+        self.last_id: dict[type[Any], int] = {}
 
     def add(self, model: type[Any], row: dict[str, Any]) -> int:
         """Queue `row` for `model`; its id (given now, so children can point to it)."""
-        if model not in self.next_id:
-            self.next_id[model] = (model.select(fn.MAX(model.id)).scalar() or 0) + 1
-        row_id = self.next_id[model]
-        self.next_id[model] = row_id + 1
+        free = self.free_ids[model]
+        if not free:
+            free.extend(dialect.reserve_ids(model, CHUNK, after=self.last_id.get(model, 0)))
+        row_id = self.last_id[model] = free.popleft()
         self.rows[model].append({"id": row_id, **row})
         if len(self.rows[model]) >= CHUNK:
             self.flush(model)

@@ -165,3 +165,27 @@ def test_redacted_keeps_everything_but_the_password():
         "postgresql://dana@db.example:5433/team"
     )
     assert redacted("postgresql://db.example/team") == "postgresql://db.example/team"
+
+
+def test_an_import_takes_ids_no_other_writer_is_given(server_url):
+    from journal import interchange
+
+    storage.open_journal(server_url)
+    people.add_person("Before")
+    doc = {
+        "format": interchange.FORMAT,
+        "version": interchange.VERSION,
+        "people": [{"name": f"Imported {i}", "notes": [{"body": "hello"}]} for i in range(700)],
+    }
+    with psycopg.connect(server_url, autocommit=True) as teammate:
+        interchange.import_journal(doc)
+        # a teammate's row numbered by the table itself, after the import and during another
+        teammate.execute(
+            "INSERT INTO person (name, company, role, emails, phones, location, how_we_met, "
+            "about, fit, focus, created_at, updated_at) "
+            "VALUES ('Teammate', '', '', '[]', '[]', '', '', '', 'unknown', false, now(), now())"
+        )
+    interchange.import_journal(doc)
+    people.add_person("After")
+    ids = [i for i, _ in people.person_names()]
+    assert len(ids) == len(set(ids)) == 1 + 700 + 1 + 700 + 1
