@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from calendar_helpers import FIXTURES, event, write_ics
 from test_cli import fails, ok
 
+pytestmark = pytest.mark.both_backends
 
-def test_follow_list_today_and_remove(tmp_path):
-    journal = tmp_path / "journal.sqlite"
+
+def test_follow_list_today_and_remove(tmp_path, journal_location):
+    journal = journal_location
     ok(journal, "add", "Dana Whitfield", "--email", "dana@bakery.example")
     today = dt.date.today()
     morning = dt.datetime.combine(today, dt.time(0, 5))
@@ -48,8 +51,8 @@ def test_follow_list_today_and_remove(tmp_path):
     assert ok(journal, "calendar", "list").startswith("no calendars followed")
 
 
-def test_bad_calendar_files_fail_with_one_line_and_add_nothing(tmp_path):
-    journal = tmp_path / "journal.sqlite"
+def test_bad_calendar_files_fail_with_one_line_and_add_nothing(tmp_path, journal_location):
+    journal = journal_location
     html = tmp_path / "calendar.ics"
     html.write_text("<!doctype html><html><head><title>Google Calendar</title></head></html>")
     assert "web page (HTML)" in fails(journal, "calendar", "add", str(html))
