@@ -7,7 +7,7 @@ the `Changes` afterwards, so every caller shares one account of what a write tou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -98,17 +98,32 @@ def recording() -> Iterator[Recorder]:
         _active.reset(token)
 
 
+_publishers: list[Callable[[Changes], None]] = []
+
+
+def publish_to(publisher: Callable[[Changes], None]) -> None:
+    """Also hand every change recorded from now on to `publisher`, whether or not anyone is
+    recording (a server journal tells the other windows through it: journal.server_events)."""
+    if publisher not in _publishers:
+        _publishers.append(publisher)
+
+
+def add(changes: Changes) -> None:
+    """Say that a write changed `changes` (one account of a whole write: one notice to others)."""
+    if not changes:
+        return
+    for recorder in _active.get():
+        recorder.add(changes)
+    for publisher in _publishers:
+        publisher(changes)
+
+
 def record(kind: str, *person_ids: int | None) -> None:
     """Say that a write changed `kind` for these people; a no-op when nobody is recording."""
-    recorders = _active.get()
-    if not recorders:
-        return
-    changes = Changes.of(kind, (p for p in person_ids if p is not None))
-    for recorder in recorders:
-        recorder.add(changes)
+    if _active.get() or _publishers:
+        add(Changes.of(kind, (p for p in person_ids if p is not None)))
 
 
 def record_everything() -> None:
     """Say that the journal changed as a whole (an import, a restore, a merge of many people)."""
-    for recorder in _active.get():
-        recorder.add(EVERYTHING)
+    add(EVERYTHING)

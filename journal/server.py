@@ -8,7 +8,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from peewee import PostgresqlDatabase
+from peewee import Database, OperationalError, PostgresqlDatabase
 
 from . import dialect, migrations
 from .errors import JournalError, JournalTooNew, NotAJournal
@@ -16,6 +16,15 @@ from .errors import JournalError, JournalTooNew, NotAJournal
 SCHEMES = ("postgresql://", "postgres://")
 OWN_TABLES = {"person", "note", "decision"}
 CONNECT_TIMEOUT_S = 5
+# libpq's TCP keepalives: a network gone silent (no word from the server) is found out in about
+# 20 s rather than waited on for ever
+KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+}
+READS = ("SELECT", "SHOW")  # statements safe to send again after the connection died
 
 
 class ServerUnavailable(JournalError):
@@ -77,6 +86,27 @@ def explain_connect_error(url: str, exc: BaseException) -> JournalError:
     )
 
 
+class ServerDatabase(PostgresqlDatabase):
+    """peewee's PostgresqlDatabase that, outside a transaction, drops a connection found broken
+    (the server restarted, the network dropped) before the next statement and connects again;
+    a read (SELECT, SHOW) that finds its idle connection gone is tried once more on a new one,
+    so the first statement after the server came back does not fail for the one before."""
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if self.in_transaction():
+            return super().execute_sql(sql, params)
+        dialect.revive(self)
+        was_open = not self.is_closed()
+        try:
+            return super().execute_sql(sql, params)
+        except OperationalError:
+            is_read = sql.lstrip()[:6].upper().startswith(READS)
+            if not (is_read and was_open) or self.is_connection_usable():
+                raise
+            dialect.revive(self)  # idle, it could not tell the server was gone: once more
+            return super().execute_sql(sql, params)
+
+
 def peewee_database(url: str, password: str | None = None) -> PostgresqlDatabase:
     """The peewee database for a server journal (psycopg 3; ~/.pgpass and PGPASSWORD apply)."""
     import peewee
@@ -86,12 +116,23 @@ def peewee_database(url: str, password: str | None = None) -> PostgresqlDatabase
             "this Rapport was started for a journal file and cannot open a server journal: "
             "run it again with the server journal's URL"
         )
-    params: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Rapport"}
+    params: dict[str, Any] = {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "application_name": "Rapport",
+        **KEEPALIVES,
+    }
     if password:
         params["password"] = password
-    return PostgresqlDatabase(
+    return ServerDatabase(
         url.replace("postgres://", "postgresql://", 1), prefer_psycopg3=True, **params
     )
+
+
+def password_of(db: Database) -> str | None:
+    """The password a server journal was opened with (given at a prompt), for a second
+    connection to the same server (the window's listener); never stored."""
+    password = db.connect_params.get("password")
+    return password if isinstance(password, str) else None
 
 
 def connect(db: PostgresqlDatabase, url: str) -> None:

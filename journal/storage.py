@@ -136,7 +136,10 @@ def _open_server(url: str, password: str | None) -> Journal:
     if _current is not None:
         _current.close()
     database.initialize(db)
+    from . import changes, server_events
     from .paths import server_side_folder
+
+    changes.publish_to(server_events.announce)  # every write tells the other windows
 
     journal = Journal(path=server_side_folder(url) / "journal", db=db, url=url)
     if version < migrations.LATEST_VERSION:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import ParamSpec, TypeVar
 
 from . import dialect, faults
-from .changes import record
+from .changes import Changes, add
 from .errors import JournalBusy
 from .models import database as db
 from .records import PersonRecord
@@ -35,8 +35,7 @@ def writes(*kinds: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
             person_ids = set(people_in(result))
             if takes_person:
                 person_ids.add(signature.bind(*args, **kwargs).arguments["person_id"])
-            for kind in kinds:
-                record(kind, *person_ids)
+            add(Changes(frozenset(kinds), frozenset(p for p in person_ids if p is not None)))
             return result
 
         run.writes = kinds  # type: ignore[attr-defined]

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from shiboken6 import isValid
 
-from journal import private
+from journal import faults, private
 
 LOG_NAME = "rapport.log"
 MAX_BYTES = 1_000_000
@@ -153,7 +153,27 @@ def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType 
         sys.__excepthook__(kind, exc, tb)
         return
     exc.__traceback__ = tb
+    if faults.classify(exc) is faults.Fault.OFFLINE:  # a page read while the server is away
+        tell_offline(QApplication.activeWindow())
+        return
     report(QApplication.activeWindow(), "working", exc)
+
+
+def tell_offline(parent: QWidget | None) -> QMessageBox | None:
+    """Say, once at a time, that the journal's server is out of reach (not a bug)."""
+    global _shown
+    if QApplication.instance() is None or (_shown is not None and isValid(_shown)):
+        return None
+    box = QMessageBox(parent)
+    box.setObjectName("offlineNotice")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Rapport")
+    box.setText("The journal's server cannot be reached.")
+    box.setInformativeText(faults.OFFLINE)
+    _shown = box
+    box.finished.connect(_forget)
+    box.open()
+    return box
 
 
 def thread_excepthook(args: threading.ExceptHookArgs) -> None:

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from journal import faults
 from journal.changes import EVERYTHING, Changes
 from journal.errors import JournalBusy
 from journal.lock import JournalLock
@@ -24,7 +25,7 @@ from journal.storage import Journal
 
 from . import guard
 from .tasks import TaskRunner
-from .write_queue import WAITING, Write, WriteQueue, run_briefly
+from .write_queue import OFFLINE, WAITING, Write, WriteQueue, run_briefly
 
 T = TypeVar("T")
 
@@ -103,7 +104,8 @@ class Session(QObject):
 
         On failure the person is told (a mistake to correct, a known trouble, or a bug) and
         None is returned; nothing is broadcast. When another Rapport is writing, the write
-        waits at most ~100 ms, then is queued and tried again by timer (the status bar says so):
+        waits at most ~100 ms, then is queued and tried again by timer (the status bar says so);
+        so is a write that found the journal's server out of reach (it wrote nothing):
         None is returned now, and once it is in, `later(result)` runs and the change is
         broadcast to every page, the asking one included.
         """
@@ -118,6 +120,9 @@ class Session(QObject):
             self.queue.add(write)
             return None
         except Exception as exc:
+            if faults.classify(exc) is faults.Fault.OFFLINE:  # nothing was written: kept
+                self.queue.add(write, offline=True)
+                return None
             guard.tell_failure(parent, action, exc)
             return None
         self.announce(changes, handler)
@@ -146,7 +151,13 @@ class Session(QObject):
         guard.tell_failure(write.parent, write.action, exc)
 
     def _waiting(self, waiting: bool) -> None:
-        self.status(WAITING if waiting else "Saved: the other Rapport has finished writing.")
+        offline = self.queue.offline
+        if waiting:
+            self.status(OFFLINE if offline else WAITING)
+        elif offline:
+            self.status("Saved: the journal's server is back.")
+        else:
+            self.status("Saved: the other Rapport has finished writing.")
 
     def _task_failed(self, action: str, exc: BaseException, parent: QWidget | None) -> None:
         if isinstance(exc, Cancelled):

@@ -1,5 +1,5 @@
-"""One window per journal: the window listens on a local socket named after its journal; a
-second start on the same journal asks it to come forward and exits."""
+"""One window per journal: the window listens on a local socket named after its journal (its
+file, or its server URL); a second start on the same journal asks it to come forward and exits."""
 
 from __future__ import annotations
 
@@ -10,19 +10,29 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
+from journal import server
+
 RAISE = b"raise\n"
 
 
-def server_name(journal_path: str | Path) -> str:
-    """The same for every spelling of the journal's path (resolved), private to the user."""
-    resolved = str(Path(journal_path).expanduser().resolve())
-    return "rapport-" + hashlib.sha256(resolved.encode()).hexdigest()[:24]
+def location_key(location: str | Path) -> str:
+    """The journal's file, resolved, or its server URL without a password."""
+    if server.is_server_location(location):
+        url = server.redacted(str(location).strip())
+        return url.replace("postgres://", "postgresql://", 1)
+    return str(Path(location).expanduser().resolve())
 
 
-def ask_running_to_raise(journal_path: str | Path, timeout_ms: int = 1000) -> bool:
+def server_name(location: str | Path) -> str:
+    """The same for every spelling of the journal's path (resolved) or of its URL (without
+    a password), private to the user."""
+    return "rapport-" + hashlib.sha256(location_key(location).encode()).hexdigest()[:24]
+
+
+def ask_running_to_raise(location: str | Path, timeout_ms: int = 1000) -> bool:
     """True if a Rapport window has this journal open and was asked to come forward."""
     socket = QLocalSocket()
-    socket.connectToServer(server_name(journal_path))
+    socket.connectToServer(server_name(location))
     if not socket.waitForConnected(timeout_ms):
         return False
     socket.write(RAISE)
@@ -49,18 +59,18 @@ class InstanceServer(QObject):
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._connected)
-        self.path: Path | None = None
+        self.path: str | None = None  # the location_key listened for
 
-    def listen(self, journal_path: str | Path) -> bool:
-        """Listen for this journal (only the holder of its lock calls this: a socket left by a
-        killed window is stale and removed)."""
-        path = Path(journal_path).expanduser().resolve()
-        if path == self.path and self.server.isListening():
+    def listen(self, location: str | Path) -> bool:
+        """Listen for this journal (only the holder of its lock, or the one window on a server
+        journal, calls this: a socket left by a killed window is stale and removed)."""
+        key = location_key(location)
+        if key == self.path and self.server.isListening():
             return True
         self.server.close()
-        name = server_name(path)
+        name = server_name(key if server.is_server_location(key) else Path(key))
         QLocalServer.removeServer(name)
-        self.path = path if self.server.listen(name) else None
+        self.path = key if self.server.listen(name) else None
         return self.path is not None
 
     def close(self) -> None:

@@ -136,3 +136,12 @@ def test_opening_in_a_window_a_journal_open_in_another_brings_that_one_forward(
         assert not second.files.switch_journal(first.journal.path)
     assert "brought forward" in second.statusBar().currentMessage()
     assert second.journal is other
+
+
+def test_a_server_journal_is_known_by_its_url_without_the_password():
+    url = "postgresql://ana@db.example:5432/team"
+    name = single_instance.server_name(url)
+    assert single_instance.server_name("postgresql://ana:secret@db.example:5432/team") == name
+    assert single_instance.server_name(" postgres://ana@db.example:5432/team ") == name
+    assert single_instance.server_name("postgresql://ana@db.example:5432/other") != name
+    assert "secret" not in single_instance.location_key("postgresql://ana:secret@h/team")

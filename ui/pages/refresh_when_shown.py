@@ -8,11 +8,16 @@ from typing import Any, TypeVar
 
 from PySide6.QtGui import QShowEvent
 
+from journal import faults
 from journal.changes import KINDS, Changes
 
 from ..session import Session, run_write
 
 T = TypeVar("T")
+READ_LATER = (
+    "The journal's server cannot be reached: this page shows what was read before, and is read "
+    "again when the server is back."
+)
 
 
 class RefreshWhenShown:
@@ -69,10 +74,17 @@ class RefreshWhenShown:
     def catch_up(self) -> None:
         """Read what changed since the page last looked."""
         pending, self._pending = self._pending, frozenset()
-        if self.stale:
-            self.refresh()
-        elif pending:
-            self.people_changed(pending)
+        try:
+            if self.stale:
+                self.refresh()
+            elif pending:
+                self.people_changed(pending)
+        except Exception as exc:
+            if faults.classify(exc) is not faults.Fault.OFFLINE:
+                raise
+            self.stale = True  # read again when the server is back (it says so: everything)
+            if self.session is not None:
+                self.session.status(READ_LATER)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.catch_up()
