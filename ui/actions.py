@@ -126,6 +126,7 @@ def build_actions(window: Commands) -> ActionRegistry:
     # File
     r.add("new_journal", "&New journal…", window.files.new_journal)
     r.add("open_journal", "&Open journal…", window.files.choose_journal, (Key.Open,))
+    r.add("open_server", "Open a ser&ver journal…", window.files.choose_server_journal)
     r.add("open_sample", "Open the &sample journal", window.files.open_sample)
     r.add("import", "&Import contacts…", window.files.import_contacts)
     r.add("add_calendar", "Add &calendar…", window.calendars.choose_file)
@@ -217,6 +218,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         (
             "new_journal",
             "open_journal",
+            "open_server",
             "recent",
             "open_sample",
             "import",
@@ -283,8 +285,19 @@ def fill_recent(window: Commands, menu: QMenu) -> None:
             continue
         action = menu.addAction(str(path))
         action.triggered.connect(lambda _=False, p=path: window.files.switch_journal(p))
+    servers = settings.recent_servers()
+    if servers and not menu.isEmpty():
+        menu.addSeparator()
+    for url in servers:
+        action = menu.addAction(url)
+        action.triggered.connect(lambda _=False, u=url: window.files.switch_to_server(u))
     if menu.isEmpty():
         menu.addAction("No recent journals").setEnabled(False)
     else:
         menu.addSeparator()
-        menu.addAction("Clear the list", settings.forget_recent)
+        menu.addAction("Clear the list", forget_recent)
+
+
+def forget_recent() -> None:
+    settings.forget_recent()
+    settings.forget_recent_servers()

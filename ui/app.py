@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from journal import sample_folder
 from journal.errors import JournalError, NotAJournal
 from journal.lock import JournalLock
-from journal.storage import Journal, open_journal
+from journal.storage import Journal
 
 from . import bugs, paint_probe, single_instance
 from .auto_backup import DailyBackup
 from .damage_watch import DamageWatch, install_hook
-from .dialogs import journal_files, passphrase, recover_dialog
+from .dialogs import journal_files, passphrase, recover_dialog, server_journal
 from .dialogs.passphrase_lock import IdleLock
 from .icons import icon
 from .live_refresh import JournalWatch
@@ -64,7 +64,10 @@ def open_for_window(path: Path | str | None, demo: bool) -> tuple[Journal, Journ
         journal = journal_files.create_sample_journal()
         return journal, journal_files.lock_journal(journal.path)
     if isinstance(path, str):
-        return open_journal(path), None
+        journal = server_journal.open_server_journal(None, path)  # a password, if asked for
+        if journal is None:
+            raise passphrase.Cancelled("no password was given")
+        return journal, None
     path = path or default_path()
     lock = journal_files.lock_journal(path)
     try:
@@ -105,7 +108,10 @@ def run_app(path: Path | str | None, demo: bool = False) -> int:
     except passphrase.Cancelled:
         return 0
     except NotAJournal as exc:
-        restored = None if demo else recover_dialog.offer_recovery(path or default_path(), str(exc))
+        on_file = not demo and not isinstance(path, str)  # a server's database is not a file
+        restored = (
+            recover_dialog.offer_recovery(path or default_path(), str(exc)) if on_file else None
+        )
         if restored is None:
             tell_cannot_open(str(exc))
         if not restored:

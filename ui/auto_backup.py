@@ -8,12 +8,14 @@ from journal import backups
 
 from . import damage
 from .session import Session
+from .tasks import Job
 
 DELAY_MS = 3000
 
 
 class DailyBackup(QObject):
-    """Runs `backups.daily_backup_if_due` once per journal opened, when the task runner is free
+    """Runs `backups.daily_backup_if_due` (a server journal's: `server_backup`'s JSON export)
+    once per journal opened, when the task runner is free
     (busy with an import: it looks again later). A failure is only a status line: the journal
     itself is fine."""
 
@@ -34,9 +36,17 @@ class DailyBackup(QObject):
         journal = self.session.journal
         if journal is self._for:
             return
+        if journal.is_server:
+            from journal import server_backup
+
+            job: Job = lambda _progress: server_backup.daily_backup_if_due(journal)  # noqa: E731
+        else:
+            job = lambda _progress: backups.daily_backup_if_due(  # noqa: E731
+                journal.path, journal.passphrase
+            )
         started = self.session.tasks.run(
             "Taking the daily backup",
-            lambda _progress: backups.daily_backup_if_due(journal.path, journal.passphrase),
+            job,
             self._done,
             failed=self._failed,
         )

@@ -43,6 +43,9 @@ class DamageWatch(QObject):
         journal = self.session.journal
         if journal is self.checked or journal.db.is_closed() or self._handling:
             return
+        if journal.is_server:  # a server keeps its own pages whole: nothing to read here
+            self.checked = journal
+            return
         started = self.session.tasks.run(
             "Checking the journal",
             lambda _progress: (journal, storage.damage(journal)),

@@ -296,9 +296,13 @@ class MainWindow(Shell):
         self.show_page("today")
 
     def _journal_opened(self) -> None:
-        if not journal_files.is_sample(self.journal.path):
-            settings.remember_journal(self.journal.path)
-        self.setWindowTitle(f"{self.journal.path.stem} — Rapport")
+        if self.journal.url is not None:
+            settings.remember_server(self.journal.url)
+            self.setWindowTitle(f"{self.journal.location} — Rapport")
+        else:
+            if not journal_files.is_sample(self.journal.path):
+                settings.remember_journal(self.journal.path)
+            self.setWindowTitle(f"{self.journal.path.stem} — Rapport")
         self.calendars.follow_all()
         if left := drafts_left_message():
             self.status(left)

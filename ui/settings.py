@@ -1,4 +1,5 @@
-"""What the window remembers between runs (QSettings): its shape, last page, recent journals."""
+"""What the window remembers between runs (QSettings): its shape, last page, recent journals
+(files, and server URLs without their passwords)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from journal import private
+from journal import private, server
 
 MAX_RECENT = 8
 
@@ -45,6 +46,31 @@ def remember_journal(path: Path) -> list[Path]:
 def forget_recent() -> None:
     settings = _settings()
     settings.remove("journals/recent")
+    _write(settings)
+
+
+def recent_servers() -> list[str]:
+    """The server journals opened lately, newest first (their URLs hold no password)."""
+    value = _settings().value("journals/recent_servers", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(u) for u in (value or []) if u]
+
+
+def remember_server(url: str) -> list[str]:
+    """Put the server journal's URL, without its password, first in the recent list."""
+    url = server.redacted(url.strip())
+    recent = [url] + [u for u in recent_servers() if u != url]
+    recent = recent[:MAX_RECENT]
+    settings = _settings()
+    settings.setValue("journals/recent_servers", recent)
+    _write(settings)
+    return recent
+
+
+def forget_recent_servers() -> None:
+    settings = _settings()
+    settings.remove("journals/recent_servers")
     _write(settings)
 
 

@@ -20,6 +20,12 @@ def app_version() -> str:
         return "development"
 
 
+SERVER_ACCESS = (
+    "Who may read and write a server journal is the server's business: its roles, grants "
+    "and pg_hba.conf, not file permissions."
+)
+
+
 class _TextDialog(QDialog):
     def __init__(self, parent: QWidget | None, name: str, title: str, text: str) -> None:
         super().__init__(parent)
@@ -58,14 +64,17 @@ class ShortcutsDialog(_TextDialog):
 
 class AboutDialog(_TextDialog):
     def __init__(self, journal: Journal | None, parent: QWidget | None = None) -> None:
-        where = html.escape(str(journal.path)) if journal else "no journal open"
+        where = html.escape(journal.location) if journal else "no journal open"
+        kept = "on the team's server" if journal and journal.is_server else "on this computer only"
         text = (
             f"<h3>Rapport {html.escape(app_version())}</h3>"
             "<p>A relationship journal for independent salespeople: people, what they want, "
-            "what they decided and why, kept on this computer only.</p>"
+            f"what they decided and why, kept {kept}.</p>"
             f"<p>Journal: <code>{where}</code></p>"
         )
-        if journal and private.readable_by_others(journal.path, backups.backup_dir(journal.path)):
+        if journal and journal.is_server:
+            text += f"<p>{html.escape(SERVER_ACCESS)}</p>"
+        elif journal and private.readable_by_others(journal.path, backups.backup_dir(journal.path)):
             command = html.escape(private.fix_command(journal.path))
             text += (
                 f"<p><b>{html.escape(private.WARNING.capitalize())}.</b> To make it readable "

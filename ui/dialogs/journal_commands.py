@@ -1,5 +1,5 @@
-"""The File menu's commands: new, open and recent journals, the sample, import, export,
-backup; all slow work goes through the session's one task runner."""
+"""The File menu's commands: new, open and recent journals (files and server journals), the
+sample, import, export, backup; all slow work goes through the session's one task runner."""
 
 from __future__ import annotations
 
@@ -7,17 +7,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtWidgets import QMessageBox
+
 from journal import backups
 
 from .. import single_instance
+from ..cli_commands import ENCRYPTION_ON_A_SERVER
 from ..guard import attempt
 from ..tasks import Job
-from . import encrypt, journal_files, passphrase, restore_dialog
+from . import encrypt, journal_files, passphrase, restore_dialog, server_journal
 
 if TYPE_CHECKING:
     from ..shell import Shell
     from .export_dialog import ExportDialog
     from .import_flow import ImportFlow
+
+
+SERVER_INSTEAD = {
+    "restore": (
+        "This is a server journal: it is restored with the server's own tools (pg_restore), "
+        "or a JSON backup is read into an empty database with 'rapport copy BACKUP URL'."
+    ),
+    "encrypt": f"This journal {ENCRYPTION_ON_A_SERVER}.",
+}
+SERVER_INSTEAD["decrypt"] = SERVER_INSTEAD["encrypt"]
 
 
 class JournalCommands:
@@ -68,6 +81,46 @@ class JournalCommands:
         self.session.switch(journal, lock)
         return True
 
+    def choose_server_journal(self) -> None:
+        url = server_journal.choose_server_journal(self.window)
+        if url is not None:
+            self.switch_to_server(url)
+
+    def switch_to_server(self, url: str) -> bool:
+        """Open the server journal at `url` in this window (asking for its password if the
+        server wants one that ~/.pgpass and PGPASSWORD do not give)."""
+        w = self.window
+        where = single_instance.location_key(url)
+        current = self.session.journal
+        if current.url is not None and single_instance.location_key(current.url) == where:
+            w.status(f"{current.location} is the journal already open.")
+            return True
+        if single_instance.ask_running_to_raise(url):
+            w.status(f"{where} is open in another Rapport window: it was brought forward.")
+            return False
+        self.wait()
+        w.flush_edits()
+        journal = attempt(w, "Opening the journal", server_journal.open_server_journal, w, url)
+        if journal is None:
+            return False
+        self.session.release_lock()  # a server journal has no lock: many write to it at once
+        self.session.switch(journal)
+        return True
+
+    def server_says(self, what: str) -> bool:
+        """On a server journal, say in one line what it does instead of `what` (restore,
+        encrypt, decrypt) and return True; False on a file."""
+        journal = self.session.journal
+        if not journal.is_server:
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Rapport", SERVER_INSTEAD[what], parent=self.window
+        )
+        box.setObjectName("serverJournalNote")
+        box.setInformativeText(journal.location)
+        box.open()
+        return True
+
     def open_sample(self) -> None:
         w = self.window
         self.wait()
@@ -94,24 +147,29 @@ class JournalCommands:
         return dialog
 
     def restore(self) -> None:
-        restore_dialog.open_restore(self.window)
+        if not self.server_says("restore"):
+            restore_dialog.open_restore(self.window)
 
     def encrypt(self) -> None:
-        encrypt.encrypt_journal(self.window)
+        if not self.server_says("encrypt"):
+            encrypt.encrypt_journal(self.window)
 
     def decrypt(self) -> None:
-        encrypt.decrypt_journal(self.window)
+        if not self.server_says("decrypt"):
+            encrypt.decrypt_journal(self.window)
 
     def backup_now(self) -> None:
         w = self.window
         journal = self.session.journal
-        self._start(
-            "Backing up the journal",
-            lambda progress: backups.backup(
+        if journal.is_server:
+            from journal import server_backup
+
+            job: Job = lambda _progress: server_backup.backup(journal)  # noqa: E731
+        else:
+            job = lambda progress: backups.backup(  # noqa: E731
                 journal.path, passphrase=journal.passphrase, progress=progress
-            ),
-            lambda dest: w.status(f"Backup saved to {dest}"),
-        )
+            )
+        self._start("Backing up the journal", job, lambda dest: w.status(f"Backup saved to {dest}"))
 
     def _start(self, action: str, job: Job, done: Callable[[Any], None]) -> None:
         if not self.background.run(action, job, done, parent=self.window):
