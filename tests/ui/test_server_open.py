@@ -4,6 +4,7 @@ each way opening can fail at start."""
 
 from __future__ import annotations
 
+import html
 import socket
 from collections.abc import Iterator
 
@@ -17,6 +18,7 @@ from journal import migrations, people, storage
 from ui import app as app_module
 from ui import settings
 from ui.app import build_window
+from ui.dialogs.info import SERVER_ACCESS, AboutDialog
 from ui.dialogs.server_journal import ServerJournalDialog
 from ui.main_window import MainWindow
 
@@ -90,6 +92,9 @@ def test_file_open_server_journal_opens_it_and_remembers_the_url_without_passwor
     assert window.windowTitle() == f"{window.journal.location} — Rapport"
     assert f":{PASSWORD}@" not in window.windowTitle()
     assert people.count_people() == 0  # the server journal, not the file
+    about = AboutDialog(window.journal, window)
+    assert window.journal.location in about.label.text()
+    assert html.escape(SERVER_ACCESS) in about.label.text()
     assert window.session.lock is None  # the file's lock was let go
     assert settings.recent_servers() == [without_password(server_url)]
     QSettings().sync()

@@ -16,8 +16,9 @@ from tcp_proxy import TcpProxy
 
 from journal import faults, notes, people
 from journal.changes import EVERYTHING, Changes
-from ui import bugs
+from ui import bugs, single_instance
 from ui.app import build_window
+from ui.auto_backup import DailyBackup
 from ui.live_refresh import JournalWatch
 from ui.main_window import MainWindow
 from ui.pages.refresh_when_shown import READ_LATER
@@ -38,9 +39,12 @@ def proxy(server_url: str) -> Iterator[TcpProxy]:
 
 
 @pytest.fixture
-def server_window(qtbot, proxy: TcpProxy, server_url: str) -> Iterator[MainWindow]:
+def server_window(
+    qtbot, proxy: TcpProxy, server_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
     from journal.storage import open_journal
 
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # its backups go there
     journal = open_journal(proxy.url_for(server_url))
     window = build_window(journal)
     qtbot.addWidget(window)
@@ -68,9 +72,13 @@ def test_a_note_written_elsewhere_shows_on_the_person_page_within_two_seconds(
     assert ana is not None
     window.open_person(ana.id)
     assert timeline(window) == []
+    window.person.page.new_note()
+    composer = window.person.page.journal.composer
+    qtbot.keyClicks(composer.body, "Half a thought")
     command = [RAPPORT, "--journal", server_url, "note", "Ana", "Wants the numbers by Friday"]
     subprocess.run(command, check=True, capture_output=True)
     qtbot.waitUntil(lambda: timeline(window) == ["Wants the numbers by Friday"], timeout=2000)
+    assert composer.body.toPlainText() == "Half a thought"  # what this window was typing stays
     # the window's own write (Ana) was not heard back: only the other writer's note was
     assert len(heard) == 1 and "note" in heard[0].kinds and heard[0].person_ids == {ana.id}
 
@@ -132,3 +140,25 @@ def test_a_read_that_fails_outside_any_page_is_told_plainly_not_as_a_bug(
     proxy.start()
     assert people.count_people() == 0  # the next read reconnects by itself
     window.session.announce(EVERYTHING)
+
+
+def test_a_second_start_on_the_same_server_journal_raises_this_window(
+    qtbot, server_window, proxy, server_url
+):
+    raised: list[bool] = []
+    server_window.watch.raiseRequested.connect(lambda: raised.append(True))
+    through_proxy = proxy.url_for(server_url)
+    assert single_instance.ask_running_to_raise(through_proxy.replace(":rapport_test@", "@"))
+    qtbot.waitUntil(lambda: raised == [True])
+    assert not single_instance.ask_running_to_raise(server_url)  # another address: not it
+
+
+def test_the_daily_backup_of_a_server_journal_is_its_json_export(qtbot, server_window, tmp_path):
+    window = server_window
+    window.session.run(window, "Adding", people.add_person, "Ana")
+    backup = DailyBackup(window.session, delay_ms=0)
+    qtbot.waitUntil(lambda: backup.result is not None, timeout=10000)
+    assert isinstance(backup.result, Path) and backup.result.suffix == ".json"
+    assert tmp_path in backup.result.parents
+    assert '"Ana"' in backup.result.read_text()
+    assert str(backup.result) in window.statusBar().currentMessage()
