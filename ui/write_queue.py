@@ -22,6 +22,7 @@ RETRY_MS = 250
 OFFLINE_RETRY_MAX_MS = 5000  # a server out of reach is asked again, less and less often
 GIVE_UP_S = 120.0  # then the person is told the journal is busy (what they typed stays)
 CLOSING_WAIT_S = 5.0
+CLOSING_RETRY_S = 0.5
 WAITING = "Waiting for another Rapport to finish writing: your change is kept and will be saved."
 OFFLINE = (
     "The journal's server cannot be reached: your change is kept and will be saved when it is back."
@@ -116,15 +117,30 @@ class WriteQueue(QObject):
         self.offline = False
 
     def flush(self) -> None:
-        """Before the journal closes: each queued write waits up to CLOSING_WAIT_S more."""
+        """Before the journal closes: the queued writes wait up to CLOSING_WAIT_S more, each for
+        another writer, and all of them together for a server out of reach."""
         self.timer.stop()
+        deadline = time.monotonic() + CLOSING_WAIT_S
         while self._writes:
             write = self._writes.pop(0)
             try:
-                with recording() as recorder:
-                    result = patiently(write.op, first=WAIT_S, limit=CLOSING_WAIT_S)
+                result, changes = self._last_try(write, deadline)
             except Exception as exc:
                 self.failed.emit(write, exc)
                 continue
-            self.done.emit(write, result, recorder.changes)
+            self.done.emit(write, result, changes)
         self.waiting.emit(False)
+        self.offline = False
+
+    @staticmethod
+    def _last_try(write: Write, deadline: float) -> tuple[Any, Changes]:
+        while True:
+            try:
+                with recording() as recorder:
+                    result = patiently(write.op, first=WAIT_S, limit=CLOSING_WAIT_S)
+                return result, recorder.changes
+            except Exception as exc:
+                offline = faults.classify(exc) is faults.Fault.OFFLINE
+                if not offline or time.monotonic() + CLOSING_RETRY_S > deadline:
+                    raise
+                time.sleep(CLOSING_RETRY_S)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -162,3 +163,20 @@ def test_the_daily_backup_of_a_server_journal_is_its_json_export(qtbot, server_w
     assert tmp_path in backup.result.parents
     assert '"Ana"' in backup.result.read_text()
     assert str(backup.result) in window.statusBar().currentMessage()
+
+
+def test_closing_while_the_server_is_away_waits_a_little_for_it(qtbot, server_window, proxy):
+    window = server_window
+    ana = window.session.run(window, "Adding", people.add_person, "Ana")
+    assert ana is not None
+    proxy.stop()
+    assert window.session.run(window, "Saving", notes.add_note, ana.id, "Said at the door") is None
+    assert len(window.session.queue) == 1
+    back = threading.Timer(1.0, proxy.start)  # the network returns while the window closes
+    back.start()
+    try:
+        window.session.queue.flush()
+    finally:
+        back.join()
+    assert len(window.session.queue) == 0
+    assert [n.body for n in notes.notes_of(ana.id)] == ["Said at the door"]
