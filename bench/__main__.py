@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import journals, report, startup
+from . import calendar_read, journals, report, startup
 from .journals import FULL, RESULTS, TINY
 
 
@@ -62,6 +62,8 @@ def measure_journal(
     from .inside import measure_inside
 
     figures.update(measure_inside(large, work, size, runs))
+    print("calendar …", flush=True)
+    figures.update(calendar_read.measure(work, runs))
     return report.result(size, figures, runs, time.perf_counter() - began)
 
 

@@ -43,10 +43,13 @@ def test_the_benchmark_runs_on_a_tiny_journal(tmp_path: Path) -> None:
         assert result["machine"]["cpus"] and result["machine"]["python"]
         assert "added" in result["raw"]["import_linkedin_summary"]
         assert len(result["raw"]["import_json_ms"]) == 1
+        assert result["raw"]["calendar_follow_ms"] and result["raw"]["calendar_parse_ms"]
+        assert result["raw"]["calendar_summary"].startswith("10,000 events, ")
         for stall in ("import_stall_ms", "export_stall_ms", "composer_key_during_import_ms"):
             # a tiny job may end before the first heartbeat: a stall of 0 ms is a figure too
             assert result["raw"][stall] and min(result["raw"][stall]) >= 0
     assert done.stdout.count("| Open a person with 500 notes |") == 2
+    assert done.stdout.count("| Follow a calendar file of 10 000 events, new journal |") == 2
     assert "**Realistic text.**" in done.stdout and "**Stress text.**" in done.stdout
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from peewee import fn
 
-from .. import preferences
+from .. import bulk, preferences
 from ..changes import record
 from ..errors import NotFound
 from ..models import Calendar, Meeting, now
@@ -18,8 +18,6 @@ from ..models import database as db
 from .matching import attendees_json
 from .parse import WINDOW_AHEAD_DAYS, WINDOW_PAST_DAYS, CalendarError, read_calendar_file
 from .records import CalendarFile, CalendarRecord
-
-_BATCH = 200
 
 
 @dataclass(frozen=True)
@@ -94,8 +92,7 @@ def _replace_meetings(calendar_id: int, parsed: CalendarFile) -> None:
         }
         for e in parsed.events
     ]
-    for start in range(0, len(rows), _BATCH):
-        Meeting.insert_many(rows[start : start + _BATCH]).execute()
+    bulk.insert(Meeting, rows)
 
 
 def _guess_own_email(parsed: CalendarFile) -> str:
