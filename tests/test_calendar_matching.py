@@ -10,6 +10,7 @@ import pytest
 from calendar_helpers import FIXTURES, NOW, event, local_zone, write_ics
 
 from journal import calendar, decisions, goals, notes, people, preferences
+from journal.calendar.agenda import next_change, not_ended
 from journal.reconnect import due_people
 from journal.today import today_view
 
@@ -113,6 +114,25 @@ def test_today_lists_meetings_with_the_first_open_goal_and_unfinished_decision(j
     assert person.unfinished_decision == "Weak no: Monthly bookkeeping"
     assert "Trade fair" not in {a.meeting.summary for a in view.meetings}  # nobody on it
     assert not view.empty
+
+
+def test_today_changes_when_a_meeting_begins_or_ends_and_at_midnight(journal, tmp_path):
+    people.add_person("Dana Whitfield", emails=["dana@whitfieldbakery.example"])
+    people.add_person("Priya Nair")
+    follow(tmp_path, "google.ics")
+    meetings = today_view(now=NOW).meetings
+    moments, at = [], NOW
+    while at.date() == NOW.date():
+        at = next_change(meetings, at)
+        moments.append(at.strftime("%d %H:%M"))
+    assert moments == ["10 10:00", "10 11:00", "10 15:00", "10 15:30", "11 00:00"]
+    assert next_change([], NOW) == dt.datetime(2026, 6, 11)
+    summaries = [a.meeting.summary for a in meetings]
+    assert summaries == ["Quarterly review", "Check-in with Priya"]
+    under_way = NOW.replace(hour=10, minute=30)
+    assert [a.meeting.summary for a in not_ended(meetings, under_way)] == summaries
+    ended = [a.meeting.summary for a in not_ended(meetings, NOW.replace(hour=11))]
+    assert ended == ["Check-in with Priya"]  # the review is left to "Write it up"
 
 
 def test_write_it_up_until_a_note_is_written(journal, tmp_path):

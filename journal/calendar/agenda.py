@@ -64,3 +64,17 @@ def agenda(day: dt.date) -> list[MeetingAgenda]:
         )
         for m in meetings
     ]
+
+
+def not_ended(meetings: list[MeetingAgenda], now: dt.datetime) -> list[MeetingAgenda]:
+    """The meetings still ahead or under way at `now` (an all-day event lasts its day): one that
+    has ended is left to "Write it up"."""
+    return [a for a in meetings if a.meeting.ends_at > now]
+
+
+def next_change(meetings: list[MeetingAgenda], now: dt.datetime) -> dt.datetime:
+    """When Today next changes by itself: the next start or end of one of these meetings after
+    `now`, or the next midnight (a new day) if that comes first."""
+    midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+    moments = [t for a in meetings for t in (a.meeting.starts_at, a.meeting.ends_at) if t > now]
+    return min([*moments, midnight])

@@ -180,3 +180,26 @@ def test_at_start_a_calendar_file_gone_is_said_once(window, qtbot, tmp_path):
     assert window.calendars.start()  # the next start
     qtbot.waitUntil(lambda: window.calendars.starts == 2)
     assert bar.currentMessage() == ""
+
+
+def test_a_meeting_that_ends_moves_to_write_it_up_by_itself(window, qtbot, tmp_path):
+    """Nobody touches the window: Today's clock reads the day again when the meeting ends."""
+    people.add_person("Dana Whitfield", emails=["dana@bakery.example"])
+    ends = (dt.datetime.now() + dt.timedelta(seconds=4)).replace(microsecond=0)
+    who = (("Dana Whitfield", "dana@bakery.example"),)
+    path = write_ics(
+        tmp_path / "work.ics", event("a", ends - dt.timedelta(minutes=30), 30, "Walk-through", who)
+    )
+    calendar.add_calendar(path)
+    window.session.announce(EVERYTHING)
+    window.show_page("today")
+    sections = window.today.meetings
+    assert rows(sections.meetings_model)[0][2] == "Walk-through"
+    assert sections.write_up_model.rowCount() == 0
+    qtbot.waitUntil(lambda: sections.write_up_model.rowCount() == 1, timeout=20_000)
+    assert dt.datetime.now() >= ends
+    assert rows(sections.write_up_model)[0][1:] == ["Dana Whitfield", "Walk-through"]
+    assert sections.meetings_model.rowCount() == 0 and not sections.meetings_table.isVisible()
+    midnight = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time())
+    left = (midnight - dt.datetime.now()).total_seconds() * 1000
+    assert window.today.clock.isActive() and left - 2000 < window.today.clock.remainingTime()

@@ -5,7 +5,9 @@ An empty journal shows a welcome instead, with the three ways to begin.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import people
+from journal.calendar.agenda import MeetingAgenda, next_change, not_ended
 from journal.changes import Changes
 from journal.focus import focus_list
 from journal.today import today_view
@@ -69,6 +72,13 @@ class TodayPage(QWidget):
         self.day = dt.date.today()
         self._painted = False  # until then, refresh() leaves the data for after the first paint
         self._load_after_paint = False
+        # Today changes by itself when a meeting starts or ends, and at midnight: one timer,
+        # armed after each refresh for the next of those moments.
+        self.clock = QTimer(self)
+        self.clock.setObjectName("todayClock")
+        self.clock.setSingleShot(True)
+        self.clock.setTimerType(Qt.TimerType.PreciseTimer)
+        self.clock.timeout.connect(self._time_passed)
 
     def _build_welcome(self) -> QWidget:
         page = QWidget(self)
@@ -209,7 +219,8 @@ class TodayPage(QWidget):
         Before the page is first shown and painted, only welcome-or-not is decided here; the
         rest is read just after the first paint, so the window appears at once.
         """
-        self.day = dt.date.today()
+        now = dt.datetime.now()
+        self.day = now.date()
         if people.count_people() == 0:
             self.stale = False
             self._stack.setCurrentIndex(0)
@@ -221,7 +232,8 @@ class TodayPage(QWidget):
             self.nothing.hide()
             return
         self.stale = False
-        view = today_view(limit=SHOWN)
+        view = today_view(limit=SHOWN, now=now)
+        view = dataclasses.replace(view, meetings=not_ended(view.meetings, now))
         self.title.setText(f"Today, {view.day:%A %d %B}")
         for model, table, records, total in (
             (self.reconnect_model, self.reconnect_table, view.reconnect, view.totals[0]),
@@ -238,6 +250,18 @@ class TodayPage(QWidget):
         self.meetings.show_day(view.meetings, view.write_up)
         self.nothing.setVisible(view.empty)
         self._refresh_focus()
+        self._wind(view.meetings, now)
+
+    def _wind(self, meetings: list[MeetingAgenda], now: dt.datetime) -> None:
+        """Arm the clock for the next meeting start or end of the day, or midnight."""
+        wait = next_change(meetings, now) - dt.datetime.now()
+        self.clock.start(max(0, math.ceil(wait.total_seconds() * 1000)))
+
+    def _time_passed(self) -> None:
+        """A meeting began or ended, or a new day came: read Today again (once shown)."""
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
 
     def _show_more(self, table: PersonTable, more: int) -> None:
         label = self.findChild(QLabel, f"{table.objectName()}More")
