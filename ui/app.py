@@ -92,6 +92,16 @@ def build_window(journal: Journal, lock: JournalLock | None = None) -> MainWindo
     return MainWindow(Session(journal, lock))
 
 
+def start_reminders(window: MainWindow) -> None:
+    """Reminders while the window is open: shown by the system tray's icon where the desktop has
+    one, else said in the status bar."""
+    window.reminders = Reminders(window)
+    window.tray = tray_icon_for(window, window.reminders)
+    if window.tray is None:
+        window.reminders.reminded.connect(lambda r: window.status(f"{r.title}: {r.text}"))
+    window.reminders.start()
+
+
 def run_app(path: Path | str | None, demo: bool = False) -> int:
     """Open the window on the journal at `path` (None: the default one) and run until it closes.
 
@@ -133,11 +143,7 @@ def run_app(path: Path | str | None, demo: bool = False) -> int:
     window.watch = JournalWatch(session)  # writes by the command line; "come forward" requests
     window.watch.raiseRequested.connect(lambda: single_instance.bring_forward(window))
     window.daily_backup = DailyBackup(session)
-    window.reminders = Reminders(window)
-    window.tray = tray_icon_for(window, window.reminders)
-    if window.tray is None:  # no system tray on this desktop: the status bar says it
-        window.reminders.reminded.connect(lambda r: window.status(f"{r.title}: {r.text}"))
-    window.reminders.start()
+    start_reminders(window)
     QTimer.singleShot(1000, window.calendars, window.calendars.start)  # changed since last run
     window.damage_watch = DamageWatch(session, window)  # reads the whole file after the paint
     window.damage_watch.gave_up.connect(lambda: app.exit(1))
