@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +46,8 @@ class MeetingSections(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("meetingSections")
+        # As tall as its tables, which fit their rows: no spare height spread between them.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.meetings_label = heading("Meetings today", "section", self)
         self.meetings_label.setObjectName("meetingsTableLabel")
         self.meetings_model = meetings_model(self)
