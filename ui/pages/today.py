@@ -46,6 +46,8 @@ TODAY_KINDS = (
     "goal",  # a meeting today shows the person's first open goal
 )
 SHOWN = 50  # rows per section; the rest is counted ("and 4 213 more")
+# Today's clock looks at least this often: a computer that slept stopped its timers meanwhile.
+LONGEST_WAIT_MS = 5 * 60 * 1000
 
 
 class TodayPage(QWidget):
@@ -73,7 +75,8 @@ class TodayPage(QWidget):
         self._painted = False  # until then, refresh() leaves the data for after the first paint
         self._load_after_paint = False
         # Today changes by itself when a meeting starts or ends, and at midnight: one timer,
-        # armed after each refresh for the next of those moments.
+        # armed after each refresh for the next of those moments (`changes_at`).
+        self.changes_at: dt.datetime | None = None
         self.clock = QTimer(self)
         self.clock.setObjectName("todayClock")
         self.clock.setSingleShot(True)
@@ -254,11 +257,21 @@ class TodayPage(QWidget):
 
     def _wind(self, meetings: list[MeetingAgenda], now: dt.datetime) -> None:
         """Arm the clock for the next meeting start or end of the day, or midnight."""
-        wait = next_change(meetings, now) - dt.datetime.now()
-        self.clock.start(max(0, math.ceil(wait.total_seconds() * 1000)))
+        self.changes_at = next_change(meetings, now)
+        self._wait()
+
+    def _wait(self) -> None:
+        if self.changes_at is None:
+            return
+        left = math.ceil((self.changes_at - dt.datetime.now()).total_seconds() * 1000)
+        self.clock.start(min(max(0, left), LONGEST_WAIT_MS))
 
     def _time_passed(self) -> None:
         """A meeting began or ended, or a new day came: read Today again (once shown)."""
+        if self.changes_at is not None and dt.datetime.now() < self.changes_at:
+            self._wait()  # only a look in the meantime
+            return
+        self.changes_at = None
         self.stale = True
         if self.isVisible():
             self.refresh()
