@@ -24,9 +24,12 @@ WINDOW_AHEAD_DAYS = 60
 MAX_BYTES = 200 * 1024 * 1024
 _SLACK = dt.timedelta(days=2)  # wider than any time zone's offset
 _LIBRARY_FAILURES = (ValueError, KeyError, IndexError, TypeError, AttributeError)
-# An event's text, a line at a time (seven times quicker than a character at a time); within
-# it, a property is a line, so it follows a newline.
-_EVENT = re.compile(r"^BEGIN:VEVENT\n(?:.*\n)*?END:VEVENT\n", re.MULTILINE | re.IGNORECASE)
+# An event's text, a line at a time (seven times quicker than a character at a time) and never
+# past the next event's start (an event without its END would make each search run to the end
+# of the file: minutes for 10 000 of them). Within it, a property is a line, after a newline.
+_EVENT = re.compile(
+    r"^BEGIN:VEVENT\n(?:(?!BEGIN:VEVENT\n).*\n)*?END:VEVENT\n", re.MULTILINE | re.IGNORECASE
+)
 _REPEATS = re.compile(r"\n(?:RRULE|RDATE|RECURRENCE-ID)[;:]", re.IGNORECASE)
 _START_DAY = re.compile(r"\nDTSTART[^:\n]*:(\d{4})(\d{2})(\d{2})", re.IGNORECASE)
 # Properties of an event that Rapport, recurring-ical-events and x-wr-timezone never read: left
