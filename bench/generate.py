@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 from pathlib import Path
 
@@ -300,8 +299,8 @@ def generate(
                     "name": f"{first} {last} {i}" if text == "stress" else f"{first} {last}",
                     "company": rng.choice(COMPANIES),
                     "role": rng.choice(ROLES),
-                    "emails": json.dumps([f"{first}.{last}{i}@example.test".lower()]),
-                    "phones": "[]",
+                    "emails": [f"{first}.{last}{i}@example.test".lower()],
+                    "phones": [],
                     "location": "",
                     "how_we_met": rng.choice(["LinkedIn", "Referral", "Chamber breakfast"]),
                     "about": "",

@@ -28,6 +28,9 @@ LINKEDIN_HEADER = [
     "Position",
     "Connected On",
 ]
+# Part of each generated journal's name: bumped when bench.generate makes different journals, so
+# a journal made by an older generator is made again (2: emails stored as a list, not as text).
+GENERATION = 2
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -44,7 +47,7 @@ class Size:
     @property
     def key(self) -> str:
         sized = f"p{self.people}-n{self.notes}-d{self.decisions}-r{self.referrals}-s{self.seed}"
-        return f"{self.text}-{sized}"
+        return f"{self.text}-{sized}-g{GENERATION}"
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
