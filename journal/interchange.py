@@ -395,7 +395,7 @@ def import_journal(
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
-def _nocase(name: str) -> str:
+def nocase(name: str) -> str:
     """The key SQLite's NOCASE collation (the tag column's) compares: ASCII letters folded."""
     return name.translate(_ASCII_LOWER)
 
@@ -415,14 +415,14 @@ def _check_focus_room(doc: Document) -> None:
 
 
 def _tag_ids(names: Iterable[str]) -> dict[str, int]:
-    """Tag ids by `_nocase` name, as `tags.set_tags` finds them; missing tags are created."""
+    """Tag ids by `nocase` name, as `tags.set_tags` finds them; missing tags are created."""
     first_spelling: dict[str, str] = {}
     for name in names:
-        first_spelling.setdefault(_nocase(name), name)
+        first_spelling.setdefault(nocase(name), name)
     found: dict[str, int] = {}
     for chunk in chunked(list(first_spelling.values()), 500):
         query = Tag.select(Tag.name, Tag.id).where(dialect.in_nocase(Tag.name, chunk)).tuples()
-        found.update((_nocase(name), tag_id) for name, tag_id in query)
+        found.update((nocase(name), tag_id) for name, tag_id in query)
     for key, name in first_spelling.items():
         if key not in found:
             found[key] = Tag.insert(name=name).execute()
@@ -479,7 +479,7 @@ def _write(doc: Document, progress: Progress | None) -> None:
         if tag["persona"]:
             values["persona"] = True
         if values:
-            Tag.update(**values).where(Tag.id == tag_ids[_nocase(tag["name"])]).execute()
+            Tag.update(**values).where(Tag.id == tag_ids[nocase(tag["name"])]).execute()
     bulk = _Bulk(_rows_in(doc), progress)
     report(progress, 0, bulk.total)
     person_ids: list[int] = []
@@ -487,7 +487,7 @@ def _write(doc: Document, progress: Progress | None) -> None:
         pid = bulk.add(Person, {**p.fields, "created_at": stamp, "updated_at": stamp})
         person_ids.append(pid)
         for t in p.tags:
-            bulk.add(PersonTag, {"person": pid, "tag": tag_ids[_nocase(t)]})
+            bulk.add(PersonTag, {"person": pid, "tag": tag_ids[nocase(t)]})
         for goal in p.goals:
             bulk.add(Goal, {"person": pid, **goal, "updated_at": stamp})
         for pain in p.pains:

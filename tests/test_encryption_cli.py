@@ -4,14 +4,12 @@ encrypted journal with RAPPORT_PASSPHRASE or a prompt on a terminal."""
 from __future__ import annotations
 
 import os
-import pty
-import select
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+import terminal
 
 from journal import crypto, notes, people, storage
 from journal.lock import JournalLock
@@ -120,28 +118,7 @@ def test_cli_backup_of_an_encrypted_journal_is_encrypted(encrypted: Path, tmp_pa
 def on_a_terminal(path: Path, *args: str, answers: list[str]) -> tuple[int, str]:
     """Run rapport on a pseudo-terminal, typing each answer when a passphrase is asked for."""
     env = {k: v for k, v in os.environ.items() if k not in (crypto.ENV_VAR, "RAPPORT_JOURNAL")}
-    pid, fd = pty.fork()
-    if pid == 0:  # pragma: no cover - the child
-        os.execve(RAPPORT, [RAPPORT, "--journal", str(path), *args], env)
-    output, pending, deadline = b"", list(answers), time.monotonic() + 60
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.5)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-            if pending and chunk.endswith(b": "):  # a prompt (echo is off from then on)
-                os.write(fd, pending.pop(0).encode() + b"\n")
-    finally:
-        os.close(fd)
-        _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
+    return terminal.on_a_terminal([RAPPORT, "--journal", str(path), *args], env, answers)
 
 
 def test_a_terminal_is_asked_for_the_passphrase(journal_path: Path):

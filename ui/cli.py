@@ -18,7 +18,7 @@ from journal.paths import chosen_location
 from journal.storage import Journal
 from journal.writing import patiently
 
-from . import cli_calendar, qt_check
+from . import cli_calendar, cli_copy, qt_check
 
 BUSY_WAIT_VAR = "RAPPORT_BUSY_WAIT"
 DEFAULT_BUSY_WAIT = 60.0
@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
 
+    cli_copy.add_parser(sub)
+
     p = sub.add_parser("check", help="check the journal's integrity and who can read it")
     p.add_argument(
         "--fix-permissions",
@@ -131,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import cli_commands as commands  # not for the window: it starts faster without
 
     try:
+        if args.command == "copy":  # two journals, opened in turn
+            return _print(cli_copy.run(args))
         with commands.open_with_passphrase(path) as journal:
             return patiently(lambda: _run(journal, args), on_wait=_say_waiting, limit=_wait_limit())
     except JournalBusy as exc:
@@ -151,8 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, ImportError) and (plain := qt_check.explain(str(exc))) is not None:
             return _fail(plain)  # a brief as PDF needs Qt's libraries
         if faults.damaged(exc):
+            damaged = f"{args.source} or {args.dest}" if args.command == "copy" else path
             return _fail(
-                f"{path} is damaged ({exc}); nothing was written to it. `rapport backups` lists "
+                f"{damaged} is damaged ({exc}); nothing was written to it. `rapport backups` lists "
                 "its backups and `rapport restore FILE` puts one in its place"
             )
         return _fail(
@@ -181,7 +186,10 @@ def _run(journal: Journal, args: argparse.Namespace) -> int:
     from . import cli_commands as commands
 
     handler = getattr(commands, f"cmd_{args.command}")
-    output = handler(journal, args)
+    return _print(handler(journal, args))
+
+
+def _print(output: str | None) -> int:
     if output is not None:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0

@@ -219,10 +219,16 @@ def cmd_brief(journal: Journal, args: argparse.Namespace) -> str | None:
 def cmd_import(journal: Journal, args: argparse.Namespace) -> str:
     from journal.contacts import import_contacts
 
+    from .cli_progress import ProgressLine
+
     path = Path(args.file)
     if not path.is_file():
         raise JournalError(f"{path}: no such file")
-    report = import_contacts(path, dry_run=args.dry_run)
+    line = ProgressLine("checking" if args.dry_run else "importing")
+    try:
+        report = import_contacts(path, dry_run=args.dry_run, progress=line)
+    finally:
+        line.end()
     lines = [("would import: " if args.dry_run else "imported: ") + report.summary()]
     lines += [f"  merged {m}" for m in report.merged]
     lines += [f"  skipped {s}" for s in report.skipped]
