@@ -35,8 +35,11 @@ def main() -> int:
         work = Path(tmp)
         cache = args.cache or (work / "cache" if args.tiny else RESULTS / "journals")
         linger = 500 if args.tiny else 3000
+        writing = 2.0 if args.tiny else 30.0
         for size in journals.both(TINY if args.tiny else FULL):
-            results[size.text] = measure_journal(size, cache, work / size.text, runs, linger)
+            results[size.text] = measure_journal(
+                size, cache, work / size.text, runs, linger, writing
+            )
     out.parent.mkdir(parents=True, exist_ok=True)
     everything = {"seconds": round(time.perf_counter() - began, 1), "journals": results}
     out.write_text(json.dumps(everything, indent=2) + "\n")
@@ -47,9 +50,10 @@ def main() -> int:
 
 
 def measure_journal(
-    size: journals.Size, cache: Path, work: Path, runs: int, linger: int
+    size: journals.Size, cache: Path, work: Path, runs: int, linger: int, writing: float
 ) -> dict[str, object]:
-    """Every figure on the journal of `size` (generated once into `cache`), with its floors."""
+    """Every figure on the journal of `size` (generated once into `cache`), with its floors;
+    then on a PostgreSQL copy of it, with writers at work for `writing` seconds."""
     began = time.perf_counter()
     work.mkdir(parents=True)
     source, made = journals.large_journal(size, cache)
@@ -60,10 +64,12 @@ def measure_journal(
     figures.update(measure_start_up(large, empty, work, runs, linger))
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from .inside import measure_inside
+    from .server_journal import measure_server
 
     figures.update(measure_inside(large, work, size, runs))
     print("calendar …", flush=True)
     figures.update(calendar_read.measure(work, runs))
+    figures.update(measure_server(large, work, runs, writing))
     return report.result(size, figures, runs, time.perf_counter() - began)
 
 

@@ -55,11 +55,48 @@ FIGURES: dict[str, tuple[str, str, str]] = {
         "ms",
         "≤ 100",
     ),
+    "copy_to_server": (
+        "Copy the journal to PostgreSQL (`rapport copy`: read, write, exports checked equal)",
+        "ms",
+        "≤ 16000",
+    ),
+    "copy_from_server": (
+        "Copy it back to a new file (`rapport copy`: read, write, exports checked equal)",
+        "ms",
+        "≤ 16000",
+    ),
+    "server_search_p95": (
+        "PostgreSQL copy: search as you type, key → results painted, p95",
+        "ms",
+        "≤ 50",
+    ),
+    "server_people_filter_p95": ("PostgreSQL copy: People filter, per key, p95", "ms", "≤ 30"),
+    "writers_acknowledged": (
+        "PostgreSQL copy, 5 processes adding notes at once: notes acknowledged",
+        "notes",
+        "= found",
+    ),
+    "writers_found": (
+        "PostgreSQL copy, 5 processes adding notes at once: notes found after",
+        "notes",
+        "none lost, none twice",
+    ),
     "memory_large": ("Peak memory, large journal open (Today read)", "MB", ""),
     "memory_bare": ("Peak memory, bare window", "MB", ""),
     "memory_extra": ("Peak memory above the bare window", "MB", "≤ 80"),
 }
 STRESS = {"search_p95": "", "search_last_key": "≤ 150"}
+# the figures measured on a PostgreSQL copy: -1 (and the reason in raw) when no server answered
+SERVER = (
+    "copy_to_server",
+    "copy_from_server",
+    "server_search_p95",
+    "server_people_filter_p95",
+    "writers_acknowledged",
+    "writers_found",
+)
+# what a figure of -1 means, in the table
+MISSING = {"cli_rg": "no ripgrep", **{key: "no PostgreSQL server" for key in SERVER}}
 
 
 def _p(values: list[float], q: float) -> float:
@@ -104,6 +141,7 @@ def summarise(raw: dict[str, Any]) -> dict[str, float]:
         "memory_large": max(raw["memory_large_mb"]),
         "memory_bare": max(raw["memory_bare_mb"]),
     }
+    s.update(_server_figures(raw))
     s["startup_ratio"] = s["startup_large"] / s["startup_bare"]
     s["startup_empty_ratio"] = s["startup_empty"] / s["startup_bare"]
     s["search_ratio"] = s["search_p95"] / max(s["fts_p95"], 1e-9)
@@ -111,9 +149,40 @@ def summarise(raw: dict[str, Any]) -> dict[str, float]:
     return s
 
 
-def verdicts(s: dict[str, float], text: str = "realistic") -> dict[str, bool]:
+def _server_figures(raw: dict[str, Any]) -> dict[str, float]:
+    if "server_skipped" in raw:
+        return dict.fromkeys(SERVER, -1.0)
+    return {
+        "copy_to_server": statistics.median(raw["copy_to_server_ms"]),
+        "copy_from_server": statistics.median(raw["copy_from_server_ms"]),
+        "server_search_p95": _p(raw["server_search_keystroke_ms"], 95),
+        "server_people_filter_p95": _p(raw["server_people_filter_keystroke_ms"], 95),
+        "writers_acknowledged": raw["writers_acknowledged"][0],
+        "writers_found": raw["writers_found"][0],
+    }
+
+
+def _server_verdicts(s: dict[str, float], raw: dict[str, Any]) -> dict[str, bool]:
+    if "server_skipped" in raw:
+        return {}
+    whole = s["writers_acknowledged"] == s["writers_found"] > 0
+    none_lost = raw["writers_lost"] == [0] and raw["writers_twice"] == [0]
+    return {
+        "copy_to_server": s["copy_to_server"] <= 16_000,
+        "copy_from_server": s["copy_from_server"] <= 16_000,
+        "server_search_p95": s["server_search_p95"] <= 50,
+        "server_people_filter_p95": s["server_people_filter_p95"] <= 30,
+        "writers_acknowledged": whole,
+        "writers_found": whole and none_lost,
+    }
+
+
+def verdicts(
+    s: dict[str, float], text: str = "realistic", raw: dict[str, Any] | None = None
+) -> dict[str, bool]:
     stress = text == "stress"
     return {
+        **_server_verdicts(s, raw or {"server_skipped": "not measured"}),
         "startup_large": s["startup_large"] <= 600 and s["startup_ratio"] <= 2.5,
         "startup_empty": s["startup_empty_ratio"] <= 2,
         "startup_ratio": s["startup_ratio"] <= 2.5,
@@ -170,7 +239,7 @@ def result(size: Size, raw: dict[str, Any], runs: int, seconds: float) -> dict[s
         "seconds": round(seconds, 1),
         "machine": machine(),
         "figures": {k: round(v, 2) for k, v in summary.items()},
-        "ok": verdicts(summary, size.text),
+        "ok": verdicts(summary, size.text, raw),
         "targets": _targets(size.text),
         "raw": raw,
     }
@@ -200,8 +269,10 @@ def table(res: dict[str, Any]) -> str:
         value, target = res["figures"][key], targets.get(key, "")
         shown = f"{value:.2f} {unit}" if unit == "×" else f"{value:,.0f} {unit}"
         if value < 0:
-            shown = "— (no ripgrep)"
+            shown = f"— ({MISSING[key]})"
         verdict = res["ok"].get(key)
         mark = "" if verdict is None else ("✅" if verdict else "❌")
         lines.append(f"| {label} | {shown} | {target} | {mark} |")
+    if skipped := res["raw"].get("server_skipped"):
+        lines.append(f"\nThe PostgreSQL rows were skipped: {skipped}")
     return "\n".join(lines)

@@ -12,12 +12,17 @@ from pathlib import Path
 import pytest
 
 from bench import report
+from journal import server_admin
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.timeout(600)  # two journals, a dozen window start-ups each: minutes on a busy machine
 def test_the_benchmark_runs_on_a_tiny_journal(tmp_path: Path) -> None:
+    if (reason := server_admin.unavailable_reason()) and os.environ.get(
+        "RAPPORT_REQUIRE_POSTGRES"
+    ) == "1":
+        pytest.fail(f"RAPPORT_REQUIRE_POSTGRES=1 but {reason}: the bench's server rows")
     out = tmp_path / "bench.json"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("RAPPORT_BENCH_PAINTED", None)
@@ -37,6 +42,16 @@ def test_the_benchmark_runs_on_a_tiny_journal(tmp_path: Path) -> None:
         assert set(result["figures"]) == set(report.FIGURES)
         rg = result["figures"].pop("cli_rg")  # -1 only where ripgrep cannot be had
         assert rg >= 0 or (rg == -1 and not result["raw"]["cli_rg_ms"])
+        on_server = {key: result["figures"].pop(key) for key in report.SERVER}
+        if server_admin.unavailable_reason() is None:  # measured: every note written found
+            assert all(value >= 0 for value in on_server.values())
+            assert on_server["writers_acknowledged"] == on_server["writers_found"] > 0
+            assert result["raw"]["writers_lost"] == result["raw"]["writers_twice"] == [0]
+            checked = result["raw"]["copy_checked"]
+            assert [said.startswith("the copy's export equals") for said in checked] == [1, 1]
+        else:  # skipped with the reason, as the tests skip theirs
+            assert set(on_server.values()) == {-1}
+            assert result["raw"]["server_skipped"] == server_admin.unavailable_reason()
         assert all(isinstance(v, int | float) and v >= 0 for v in result["figures"].values())
         assert set(result["ok"]) <= set(report.FIGURES)
         assert result["journal"]["people"] == 50 and result["journal"]["text"] == text
@@ -51,6 +66,7 @@ def test_the_benchmark_runs_on_a_tiny_journal(tmp_path: Path) -> None:
     assert done.stdout.count("| Open a person with 500 notes |") == 2
     assert done.stdout.count("| Follow a calendar file of 10 000 events, new journal |") == 2
     assert "**Realistic text.**" in done.stdout and "**Stress text.**" in done.stdout
+    assert done.stdout.count("| PostgreSQL copy: People filter, per key, p95 |") == 2
 
 
 def test_the_paint_probe_is_off_unless_asked(monkeypatch) -> None:
