@@ -24,6 +24,7 @@ def measure_server(large: Path, work: Path, runs: int, writing_seconds: float) -
         return {"server_skipped": reason}
     data_home = os.environ.get("XDG_DATA_HOME")
     os.environ["XDG_DATA_HOME"] = str(work / "data")  # the server journal's side files
+    server_admin.drop_leftovers("rapport_bench")  # of a run that was stopped
     url = server_admin.create_database("rapport_bench")
     try:
         print("a PostgreSQL copy: rapport copy there and back …", flush=True)

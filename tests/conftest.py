@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,6 +16,8 @@ from pathlib import Path
 import pg_server
 import pytest
 
+from journal import storage
+from journal.errors import JournalError
 from journal.storage import Journal, open_journal
 
 # A property test that finds a failure shrinks it for a while: give it the time to report.
@@ -71,6 +74,25 @@ def server_journal_url() -> Iterator[str]:
     url = pg_server.create_database()
     yield url
     pg_server.drop_database(url)
+
+
+@pytest.fixture(scope="module")
+def scratch_database() -> Iterator[str]:
+    """A database of the module's own on the test server (a new database waits for a
+    checkpoint, which a busy disk may give late: one per module, not one per test)."""
+    pg_server.require_server()
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture
+def empty_database(scratch_database: str) -> Iterator[str]:
+    """A database with nothing in it (made empty again for each test)."""
+    pg_server.empty_schema(scratch_database)
+    yield scratch_database
+    with contextlib.suppress(JournalError):
+        storage.current().close()
 
 
 @pytest.fixture

@@ -7,11 +7,9 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pg_server
 import pytest
 import terminal
 from test_interchange import comparable, fill
@@ -64,15 +62,6 @@ def source(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def second_server_url() -> Iterator[str]:
-    """Another database of the test server, empty, dropped after the test."""
-    pg_server.require_server()
-    url = pg_server.create_database()
-    yield url
-    pg_server.drop_database(url)
-
-
 @pytest.mark.postgres
 def test_a_file_to_a_server_and_back_to_a_file(source: Path, server_url: str, tmp_path: Path):
     out = ok("copy", str(source), server_url)
@@ -87,24 +76,24 @@ def test_a_file_to_a_server_and_back_to_a_file(source: Path, server_url: str, tm
 
 @pytest.mark.postgres
 def test_a_server_to_another_server_database(
-    source: Path, server_url: str, second_server_url: str
+    source: Path, server_url: str, empty_database: str
 ) -> None:
     ok("copy", str(source), server_url)
-    assert CHECKED in ok("copy", server_url, second_server_url)
-    assert comparable(exported(second_server_url)) == comparable(exported(source))
+    assert CHECKED in ok("copy", server_url, empty_database)
+    assert comparable(exported(empty_database)) == comparable(exported(source))
 
 
 @pytest.mark.postgres
 def test_a_server_journals_backup_restores_into_an_empty_database(
-    source: Path, server_url: str, second_server_url: str, tmp_path: Path
+    source: Path, server_url: str, empty_database: str, tmp_path: Path
 ) -> None:
     ok("copy", str(source), server_url)
     backup = tmp_path / "backup.json"
     ok("--journal", server_url, "backup", "-o", str(backup))
     said = fails("--journal", server_url, "restore", str(backup))
     assert f"'rapport copy {backup} URL'" in said
-    assert CHECKED in ok("copy", str(backup), second_server_url)
-    assert comparable(exported(second_server_url)) == comparable(exported(source))
+    assert CHECKED in ok("copy", str(backup), empty_database)
+    assert comparable(exported(empty_database)) == comparable(exported(source))
 
 
 @pytest.mark.postgres

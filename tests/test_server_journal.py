@@ -3,11 +3,9 @@ database that is not a journal is left untouched, and a lost connection costs no
 
 from __future__ import annotations
 
-import contextlib
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pg_server
@@ -15,33 +13,12 @@ import psycopg
 import pytest
 
 from journal import faults, migrations, notes, people, search, storage
-from journal.errors import JournalError, JournalTooNew, NotAJournal
+from journal.errors import JournalTooNew, NotAJournal
 from journal.server import NoSuchDatabase, ServerUnavailable, WrongPassword, redacted
 
 pytestmark = pytest.mark.postgres
 
 RAPPORT = str(Path(sys.executable).parent / "rapport")
-
-
-@pytest.fixture(scope="module")
-def scratch_database() -> Iterator[str]:
-    pg_server.require_server()
-    url = pg_server.create_database()
-    yield url
-    pg_server.drop_database(url)
-
-
-@pytest.fixture
-def empty_database(scratch_database: str) -> Iterator[str]:
-    """A database with nothing in it (made empty again for each test)."""
-    pg_server.empty_schema(scratch_database)
-    yield scratch_database
-    storage_close()
-
-
-def storage_close() -> None:
-    with contextlib.suppress(JournalError):
-        storage.current().close()
 
 
 def _free_port() -> int:
