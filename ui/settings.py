@@ -25,53 +25,57 @@ def _write(settings: QSettings) -> None:
         private.set_mode(file, private.FILE_MODE)
 
 
-def recent_journals() -> list[Path]:
-    value = _settings().value("journals/recent", [])
+RECENT_FILES = "journals/recent"
+RECENT_SERVERS = "journals/recent_servers"
+
+
+def _recent(key: str) -> list[str]:
+    value = _settings().value(key, [])
     if isinstance(value, str):
         value = [value]
-    return [Path(p) for p in (value or []) if p]
+    return [str(item) for item in (value or []) if item]
+
+
+def _remember(key: str, item: str) -> list[str]:
+    recent = [item] + [i for i in _recent(key) if i != item]
+    recent = recent[:MAX_RECENT]
+    settings = _settings()
+    settings.setValue(key, recent)
+    _write(settings)
+    return recent
+
+
+def _forget(key: str) -> None:
+    settings = _settings()
+    settings.remove(key)
+    _write(settings)
+
+
+def recent_journals() -> list[Path]:
+    return [Path(p) for p in _recent(RECENT_FILES)]
 
 
 def remember_journal(path: Path) -> list[Path]:
     """Put `path` first in the recent list; returns the new list."""
-    path = Path(path).resolve()
-    recent = [path] + [p for p in recent_journals() if p != path]
-    recent = recent[:MAX_RECENT]
-    settings = _settings()
-    settings.setValue("journals/recent", [str(p) for p in recent])
-    _write(settings)
-    return recent
+    return [Path(p) for p in _remember(RECENT_FILES, str(Path(path).resolve()))]
 
 
 def forget_recent() -> None:
-    settings = _settings()
-    settings.remove("journals/recent")
-    _write(settings)
+    _forget(RECENT_FILES)
 
 
 def recent_servers() -> list[str]:
     """The server journals opened lately, newest first (their URLs hold no password)."""
-    value = _settings().value("journals/recent_servers", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(u) for u in (value or []) if u]
+    return _recent(RECENT_SERVERS)
 
 
 def remember_server(url: str) -> list[str]:
     """Put the server journal's URL, without its password, first in the recent list."""
-    url = server.redacted(url.strip())
-    recent = [url] + [u for u in recent_servers() if u != url]
-    recent = recent[:MAX_RECENT]
-    settings = _settings()
-    settings.setValue("journals/recent_servers", recent)
-    _write(settings)
-    return recent
+    return _remember(RECENT_SERVERS, server.redacted(url.strip()))
 
 
 def forget_recent_servers() -> None:
-    settings = _settings()
-    settings.remove("journals/recent_servers")
-    _write(settings)
+    _forget(RECENT_SERVERS)
 
 
 def value_bytes(key: str) -> QByteArray | None:

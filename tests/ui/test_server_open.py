@@ -238,3 +238,15 @@ def test_the_keyboard_reaches_the_server_dialog(qtbot, file_window):
     assert dialog.open_button.isEnabled()
     qtbot.keyClick(dialog.url_box.lineEdit(), Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_from_a_server_journal_back_to_the_file_and_the_same_server_again(
+    qtbot, file_window, server_url, tmp_path
+):
+    window = file_window
+    assert window.files.switch_to_server(server_url)
+    assert window.files.switch_to_server(without_password(server_url))  # the same journal
+    assert window.statusBar().currentMessage().endswith("is the journal already open.")
+    assert window.files.switch_journal(tmp_path / "mine.sqlite")
+    assert not window.journal.is_server and window.session.lock is not None
+    assert window.windowTitle() == "mine — Rapport"

@@ -63,14 +63,10 @@ class JournalCommands:
         """Open the journal at `path` in this window (it takes that journal's lock)."""
         w = self.window
         path = Path(path)
-        if path.resolve() == self.session.journal.path.resolve():
-            w.status(f"{path} is the journal already open.")
-            return True
-        if single_instance.ask_running_to_raise(path):
-            w.status(f"{path.name} is open in another Rapport window: it was brought forward.")
-            return False
-        self.wait()
-        w.flush_edits()
+        current = self.session.journal
+        same = not current.is_server and path.resolve() == current.path.resolve()
+        if (shown := self._shown_already(same, str(path), path.name, path)) is not None:
+            return shown
         lock = attempt(w, "Opening the journal", journal_files.lock_journal, path)
         opening = passphrase.open_or_unlock  # an encrypted journal asks for its passphrase
         journal = attempt(w, "Opening the journal", opening, w, path) if lock else None
@@ -92,20 +88,31 @@ class JournalCommands:
         w = self.window
         where = single_instance.location_key(url)
         current = self.session.journal
-        if current.url is not None and single_instance.location_key(current.url) == where:
-            w.status(f"{current.location} is the journal already open.")
-            return True
-        if single_instance.ask_running_to_raise(url):
-            w.status(f"{where} is open in another Rapport window: it was brought forward.")
-            return False
-        self.wait()
-        w.flush_edits()
+        same = current.url is not None and single_instance.location_key(current.url) == where
+        if (shown := self._shown_already(same, where, where, url)) is not None:
+            return shown
         journal = attempt(w, "Opening the journal", server_journal.open_server_journal, w, url)
         if journal is None:
             return False
         self.session.release_lock()  # a server journal has no lock: many write to it at once
         self.session.switch(journal)
         return True
+
+    def _shown_already(
+        self, same: bool, name: str, short: str, location: Path | str
+    ) -> bool | None:
+        """True when this window shows that journal already, False when another window does
+        (it was asked to come forward); None to go on (background work over, edits saved)."""
+        w = self.window
+        if same:
+            w.status(f"{name} is the journal already open.")
+            return True
+        if single_instance.ask_running_to_raise(location):
+            w.status(f"{short} is open in another Rapport window: it was brought forward.")
+            return False
+        self.wait()
+        w.flush_edits()
+        return None
 
     def server_says(self, what: str) -> bool:
         """On a server journal, say in one line what it does instead of `what` (restore,
