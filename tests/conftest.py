@@ -110,8 +110,10 @@ def journal_location(backend: str, tmp_path: Path, request: pytest.FixtureReques
 
 
 @pytest.fixture
-def server_url(server_journal_url: str) -> str:
-    """The URL of a server journal emptied for the test (for tests of the server alone)."""
+def server_url(server_journal_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The URL of a server journal emptied for the test (for tests of the server alone); its
+    side files (backups) go to tmp_path, not to the app-data folder in the real home."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     pg_server.empty_journal_tables(server_journal_url)
     return server_journal_url
 

@@ -103,3 +103,16 @@ def test_the_cycle_check_sees_imports_inside_functions():
     assert "journal.storage" in graph["journal.recovery"]  # a top-level import
     assert "journal.models" in graph["journal.backups"]  # inside backup_before_import
     assert "journal.backups" in graph["journal.contacts.importer"]  # `from .. import backups`
+
+
+def test_no_journal_or_backup_is_tracked_outside_the_fixtures():
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    strays = [
+        name
+        for name in tracked
+        if name.endswith((".sqlite", ".sqlite-wal", ".db"))
+        and not name.startswith(("tests/fixtures/", "resources/"))
+    ]
+    assert strays == []
