@@ -68,8 +68,9 @@ def copy_journal(
 
     `dest` must be empty unless `merge`, which adds the source's people to those already there.
     Before the transaction commits, `dest`'s export is compared with the source's; any
-    difference, failure or `Cancelled` (from `progress`, told rows written) leaves `dest` as
-    it was, and a file made for `dest` is removed again. `opener` opens a journal (the command
+    difference, failure or `Cancelled` (from `progress`, told rows written) rolls it back, and
+    a file made for `dest` is removed again (an empty server database stays what opening it
+    made it: an empty journal). `opener` opens a journal (the command
     line's asks for a passphrase or a password); `on_step` hears what is being done.
     """
     _check_places(source, dest)

@@ -133,6 +133,18 @@ def test_an_encrypted_source_takes_the_passphrase_as_other_commands_do(
     assert len(exported(target)["people"]) == 6
 
 
+def test_an_encrypted_source_asks_for_its_passphrase_on_a_terminal(
+    source: Path, tmp_path: Path
+) -> None:
+    crypto.encrypt_journal(source, "correct horse battery staple")
+    env = {k: v for k, v in os.environ.items() if k not in (crypto.ENV_VAR, "RAPPORT_JOURNAL")}
+    target = tmp_path / "plain.sqlite"
+    argv = [RAPPORT, "copy", str(source), str(target)]
+    code, out = terminal.on_a_terminal(argv, env, ("correct horse battery staple",))
+    assert code == 0 and "Passphrase for source.sqlite:" in out and CHECKED in out, out
+    assert len(exported(target)["people"]) == 6 and not crypto.is_encrypted(target)
+
+
 def test_places_that_cannot_be_copied_are_said_in_one_line(source: Path, tmp_path: Path) -> None:
     assert "nowhere.sqlite: no such file" in fails(
         "copy", str(tmp_path / "nowhere.sqlite"), str(tmp_path / "x.sqlite")

@@ -63,9 +63,7 @@ def run(args: argparse.Namespace) -> str:
             f"{copying.describe(source)} to the ones there"
         ) from None
     except KeyboardInterrupt:
-        raise JournalError(
-            f"interrupted: nothing was copied, {copying.describe(dest)} is as it was"
-        ) from None
+        raise JournalError(f"interrupted: nothing was copied to {copying.describe(dest)}") from None
     finally:
         line.end()
     w = report.written
