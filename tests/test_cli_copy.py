@@ -145,6 +145,21 @@ def test_an_encrypted_source_asks_for_its_passphrase_on_a_terminal(
     assert len(exported(target)["people"]) == 6 and not crypto.is_encrypted(target)
 
 
+@pytest.mark.postgres
+def test_a_server_asking_for_a_password_gets_it_typed_on_a_terminal(
+    source: Path, server_url: str, tmp_path: Path
+) -> None:
+    ok("copy", str(source), server_url)
+    without = server_url.replace("rapport_test:rapport_test@", "rapport_test@")
+    assert without != server_url
+    env = {k: v for k, v in os.environ.items() if k not in ("PGPASSWORD", "RAPPORT_JOURNAL")}
+    env["PGPASSFILE"] = str(tmp_path / "no-pgpass")
+    argv = [RAPPORT, "copy", without, str(tmp_path / "back.sqlite")]
+    code, out = terminal.on_a_terminal(argv, env, ("rapport_test",))
+    assert code == 0 and f"Password for {without}: " in out and CHECKED in out, out
+    assert "rapport_test:rapport_test" not in out
+
+
 def test_places_that_cannot_be_copied_are_said_in_one_line(source: Path, tmp_path: Path) -> None:
     assert "nowhere.sqlite: no such file" in fails(
         "copy", str(tmp_path / "nowhere.sqlite"), str(tmp_path / "x.sqlite")

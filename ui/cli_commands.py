@@ -363,7 +363,8 @@ def open_server(url: str) -> Journal:
                 f"the server at {server.redacted(url)} asks for a password: put it in ~/.pgpass "
                 "or $PGPASSWORD, or run this in a terminal to type it"
             ) from None
-        return storage.open_journal(url, password=getpass.getpass("Server password: "))
+        typed = getpass.getpass(f"Password for {server.redacted(url)}: ")  # copy asks for two
+        return storage.open_journal(url, password=typed)
 
 
 ENCRYPTION_ON_A_SERVER = (
