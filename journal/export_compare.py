@@ -126,6 +126,8 @@ def _tag_settings_difference(source: dict[str, Any], after: dict[str, Any]) -> s
 
 def _difference(expected: Any, found: Any, where: str, words: tuple[str, str]) -> str | None:
     """The first place (a path) where two exported values differ, or None."""
+    if expected == found:  # compared in C, the whole value at once: the usual case
+        return None
     if isinstance(expected, dict) and isinstance(found, dict):
         keys = [*expected, *(k for k in found if k not in expected)]
         for key in keys:
@@ -143,9 +145,7 @@ def _difference(expected: Any, found: Any, where: str, words: tuple[str, str]) -
             if difference is not None:
                 return difference
         return None
-    if type(expected) is not type(found) or expected != found:
-        return f"{where}: {_show(expected)} {words[0]}, {_show(found)} {words[1]}"
-    return None
+    return f"{where}: {_show(expected)} {words[0]}, {_show(found)} {words[1]}"
 
 
 def _show(value: Any) -> str:
