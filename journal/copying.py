@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import export_compare, server
+from . import dialect, export_compare, server
 from .errors import JournalError
 from .interchange import VERSION, ImportReport, export_journal, import_journal, load_json
 from .models import Person, Tag
-from .models import database as db
 from .progress import Progress
 from .storage import Journal, open_journal
 
@@ -131,7 +130,7 @@ def _write(
     say: Step,
 ) -> CopyReport:
     with opener(dest):
-        with db.atomic():
+        with dialect.snapshot_transaction():  # the checks read what this copy wrote, only
             held = Person.select().count()
             if not merge and (held or Tag.select().exists()):
                 what = f"{held:,} {'person' if held == 1 else 'people'}" if held else "tags"

@@ -129,6 +129,16 @@ def revive(db: Database | None = None) -> None:
         db.close()
 
 
+def snapshot_transaction(db: Database | None = None) -> Any:
+    """A transaction whose every read sees the journal as it was when it began, besides its
+    own writes: PostgreSQL's REPEATABLE READ (teammates' commits meanwhile stay out of it). An
+    SQLite transaction takes the write lock as it begins, so nobody else writes meanwhile."""
+    db = target(db)
+    if is_postgres(db):
+        return db.atomic(isolation_level="REPEATABLE READ")
+    return db.atomic()
+
+
 def position(needle: Any, haystack: Any) -> ColumnBase:
     """Where `needle` starts in `haystack` (1-based), 0 when it is not there."""
     if is_postgres():

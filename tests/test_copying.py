@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from journal.progress import Cancelled
 from journal.storage import open_journal
 
 pytestmark = pytest.mark.both_backends
+RAPPORT = str(Path(sys.executable).parent / "rapport")
 
 
 @pytest.fixture
@@ -144,6 +147,26 @@ def test_merge_adds_the_sources_people_to_those_there(
     assert after["people"][1]["tags"] == ["VIP"]  # the spelling already there
     assert after["tags"] == [{"name": "VIP", "cadence_days": 14, "persona": False, "messaging": ""}]
     assert [(r["context"]) for r in after["referrals"]] == ["Her cousin"]
+
+
+@pytest.mark.postgres
+def test_a_teammate_writing_meanwhile_is_neither_lost_nor_taken_for_a_difference(
+    source: Path, server_url: str
+) -> None:
+    with open_journal(server_url):
+        people.add_person("Sam Teammate")
+    teammate: list[subprocess.CompletedProcess[str]] = []
+
+    def a_teammate_adds_someone(done: int, total: int) -> None:
+        if done and not teammate:  # another process, committing while the copy writes
+            command = [RAPPORT, "--journal", server_url, "add", "Kim Meanwhile"]
+            teammate.append(subprocess.run(command, capture_output=True, text=True, timeout=60))
+
+    report = copying.copy_journal(source, server_url, merge=True, progress=a_teammate_adds_someone)
+    assert teammate[0].returncode == 0, teammate[0].stderr
+    assert report.checked == export_compare.MERGED and report.merged_into == 1
+    names = [p["name"] for p in export_of(server_url)["people"]]
+    assert names.count("Kim Meanwhile") == 1 and len(names) == 1 + 6 + 1
 
 
 def test_a_copy_that_differs_from_its_source_is_not_kept(
