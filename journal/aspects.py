@@ -33,6 +33,7 @@ class Aspect:
             row.created_at,
             row.updated_at,
             row.trashed_at,
+            row.author,
         )
 
     def _clean(self, field: str, value: Any) -> Any:

@@ -36,7 +36,9 @@ def _objections_of(decision_ids: Iterable[int]) -> dict[int, tuple[ObjectionReco
         )
         for o in query:
             result[o.decision_id].append(
-                ObjectionRecord(o.id, o.decision_id, o.text, bool(o.addressed), o.theme)
+                ObjectionRecord(
+                    o.id, o.decision_id, o.text, bool(o.addressed), o.theme, author=o.author
+                )
             )
     return {k: tuple(val) for k, val in result.items()}
 
@@ -59,6 +61,7 @@ def _records(rows: list[Decision]) -> list[DecisionRecord]:
             objections=objections.get(d.id, ()),
             person_name=getattr(d, "person_name", ""),
             trashed_at=d.trashed_at,
+            author=d.author,
         )
         for d in rows
     ]

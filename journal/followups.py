@@ -13,7 +13,7 @@ from .writing import writes
 
 def as_record(f: FollowUp, person_name: str = "") -> FollowUpRecord:
     return FollowUpRecord(
-        f.id, f.person_id, f.due_on, f.what, bool(f.done), person_name, f.trashed_at
+        f.id, f.person_id, f.due_on, f.what, bool(f.done), person_name, f.trashed_at, f.author
     )
 
 

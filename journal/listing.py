@@ -23,6 +23,7 @@ class PeopleFilter:
     good_fit: bool = False
     tag: str | None = None
     trashed: bool = False
+    owner: str | None = None  # only the people this name owns ('' = nobody's); None = everyone's
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ def _ordered_rows(
         query = query.where(Person.focus == True)  # noqa: E712 - peewee expression
     if where.good_fit:
         query = query.where(Person.fit == "good")
+    if where.owner is not None:
+        query = query.where(Person.owner == where.owner)
     if where.tag:
         tagged = (
             PersonTag.select(PersonTag.person)
@@ -154,6 +157,7 @@ def person_rows(ids: Sequence[int]) -> list[PersonRow]:
                 next_reconnect=plan.next_reconnect(pid, p.cadence_days, p.created_at),
                 tags=tag_map.get(pid, ()),
                 trashed=p.trashed_at is not None,
+                owner=p.owner,
             )
         )
     return rows

@@ -20,6 +20,7 @@ from peewee import (
     TextField,
 )
 
+from .authorship import author
 from .errors import NotFound
 
 database = DatabaseProxy()
@@ -70,6 +71,8 @@ class Person(BaseModel):
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True, index=True)
+    owner = TextField(default=author, index=True)
+    updated_by = TextField(default=author)
 
 
 class Tag(BaseModel):
@@ -103,6 +106,7 @@ class Goal(BaseModel):
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True)
+    author = TextField(default=author)
 
 
 class Pain(BaseModel):
@@ -114,6 +118,7 @@ class Pain(BaseModel):
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True)
+    author = TextField(default=author)
 
 
 class Decision(BaseModel):
@@ -131,6 +136,7 @@ class Decision(BaseModel):
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True)
+    author = TextField(default=author)
 
 
 class Objection(BaseModel):
@@ -141,6 +147,7 @@ class Objection(BaseModel):
     addressed = BooleanField(default=False)
     created_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True)
+    author = TextField(default=author)
 
 
 class Referral(BaseModel):
@@ -152,6 +159,7 @@ class Referral(BaseModel):
     context = TextField(default="")
     created_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True)
+    author = TextField(default=author)
 
     class Meta:
         indexes = ((("referrer", "referred"), True),)
@@ -166,6 +174,7 @@ class Note(BaseModel):
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True)
+    author = TextField(default=author)
 
     class Meta:
         indexes = ((("person", "occurred_at"), False),)
@@ -180,6 +189,7 @@ class FollowUp(BaseModel):
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True)
+    author = TextField(default=author)
 
 
 class Calendar(BaseModel):

@@ -22,6 +22,7 @@ def _record(note: Note) -> NoteRecord:
         kind=note.kind,
         body=note.body,
         trashed_at=note.trashed_at,
+        author=note.author,
     )
 
 
@@ -67,7 +68,15 @@ def get_note(note_id: int) -> NoteRecord:
 def notes_of(person_id: int, *, limit: int | None = None) -> list[NoteRecord]:
     """A person's live notes, newest first."""
     query = (
-        Note.select(Note.id, Note.person, Note.occurred_at, Note.kind, Note.body, Note.trashed_at)
+        Note.select(
+            Note.id,
+            Note.person,
+            Note.occurred_at,
+            Note.kind,
+            Note.body,
+            Note.trashed_at,
+            Note.author,
+        )
         .where(Note.person == person_id, Note.trashed_at.is_null())
         .order_by(Note.occurred_at.desc(), Note.id.desc())
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 from peewee import fn
 
-from . import dialect, search, tags
+from . import authorship, dialect, search, tags
 from . import validate as v
 from .errors import JournalError
 from .models import FITS, Person, fetch, now
@@ -26,6 +26,7 @@ EDITABLE = (
     "focus",
     "cadence_days",
     "tags",
+    "owner",
 )
 
 
@@ -46,6 +47,8 @@ def _clean(field: str, value: Any) -> Any:
         return v.cadence(value, field)
     if field == "tags":
         return v.text_list(value, field)
+    if field == "owner":
+        return authorship.clean(value)
     raise JournalError(f"{field}: is not a field of a person")
 
 
@@ -70,6 +73,8 @@ def _record(person: Person, tag_names: tuple[str, ...] | None = None) -> PersonR
         created_at=person.created_at,
         updated_at=person.updated_at,
         trashed_at=person.trashed_at,
+        owner=person.owner,
+        updated_by=person.updated_by,
     )
 
 
@@ -93,7 +98,7 @@ def _check_focus_room(person_id: int | None) -> None:
 
 @writes("person")
 def add_person(name: str, **fields: Any) -> PersonRecord:
-    """Add a person; every field but the name is optional."""
+    """Add a person; every field but the name is optional (the owner is who adds them)."""
     values = {"name": _clean("name", name)}
     values.update({f: _clean(f, value) for f, value in fields.items()})
     if values.get("focus"):
@@ -108,7 +113,8 @@ def add_person(name: str, **fields: Any) -> PersonRecord:
 
 @writes("person")
 def update_person(person_id: int, **changes: Any) -> PersonRecord:
-    """Change some fields of a person; the others stay as they are."""
+    """Change some fields of a person, and only those: another window's edit of another field
+    in the meantime is kept (each field is its own write, the last write wins)."""
     person = _get(person_id)
     values = {f: _clean(f, value) for f, value in changes.items()}
     if values.get("focus") and not person.focus:
@@ -117,6 +123,7 @@ def update_person(person_id: int, **changes: Any) -> PersonRecord:
         tags.set_tags(person_id, values.pop("tags"))
     if values:
         values["updated_at"] = now()
+        values["updated_by"] = authorship.author()
         Person.update(**values).where(Person.id == person.id).execute()
     search.index_person(person_id)
     return get_person(person_id)

@@ -103,11 +103,16 @@ def schedule(person_ids: Iterable[int] | None = None) -> Schedule:
     return Schedule(last_touches(ids), tag_cadence, paused)
 
 
-def due_people(today: dt.date) -> list[tuple[int, dt.datetime | None, dt.date]]:
-    """(person id, last touch, due date) of every live person whose reconnect date has come."""
+def due_people(
+    today: dt.date, *, owner: str | None = None
+) -> list[tuple[int, dt.datetime | None, dt.date]]:
+    """(person id, last touch, due date) of every live person whose reconnect date has come;
+    with `owner`, only of the people that name owns."""
     query = Person.select(Person.id, Person.cadence_days, Person.created_at).where(
         Person.trashed_at.is_null()
     )
+    if owner is not None:
+        query = query.where(Person.owner == owner)
     rows = database.execute(query).fetchall()
     plan = schedule()
     due = []

@@ -32,6 +32,8 @@ class PersonRecord:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     trashed_at: dt.datetime | None = None
+    owner: str = ""
+    updated_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class PersonRow:
     next_reconnect: dt.date | None
     tags: tuple[str, ...] = ()
     trashed: bool = False
+    owner: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class GoalRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     trashed_at: dt.datetime | None = None
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class PainRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     trashed_at: dt.datetime | None = None
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ class ObjectionRecord:
     addressed: bool
     theme: str = "other"
     trashed_at: dt.datetime | None = None
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ class DecisionRecord:
     objections: tuple[ObjectionRecord, ...] = ()
     person_name: str = ""
     trashed_at: dt.datetime | None = None
+    author: str = ""
 
     @property
     def unfinished(self) -> bool:
@@ -128,6 +135,7 @@ class ReferralRecord:
     on: dt.date | None
     context: str
     trashed_at: dt.datetime | None = None
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,7 @@ class NoteRecord:
     kind: str
     body: str
     trashed_at: dt.datetime | None = None
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -149,6 +158,7 @@ class FollowUpRecord:
     done: bool
     person_name: str = ""
     trashed_at: dt.datetime | None = None
+    author: str = ""
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ def _records(query: Any) -> list[ReferralRecord]:
             r.on,
             r.context,
             r.trashed_at,
+            r.author,
         )
         for r in query
     ]

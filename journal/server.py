@@ -163,3 +163,8 @@ def inspect(db: PostgresqlDatabase, url: str) -> int:
     if version > 0 and not tables >= OWN_TABLES:
         raise NotAJournal(f"{where} is not a Rapport journal (its tables are missing)")
     return version
+
+
+def role(db: PostgresqlDatabase) -> str:
+    """The PostgreSQL role this connection writes as (who a note is by when no name is set)."""
+    return str(db.execute_sql("SELECT current_user").fetchone()[0])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peewee import Database, SqliteDatabase
 
-from . import backups, dialect, migrations, private, server, sqlite_file
+from . import authorship, backups, dialect, migrations, private, server, sqlite_file
 from .errors import JournalError
 from .models import database
 from .sqlite_file import inspect_file as inspect_file
@@ -93,6 +93,7 @@ def open_journal(
     except Exception as exc:
         raise JournalError(f"cannot open {path}: {exc}") from exc
     database.initialize(db)
+    authorship.set_role("")
     journal = Journal(path=path, db=db)
     if version < migrations.LATEST_VERSION:
         if version > 0:
@@ -130,12 +131,14 @@ def _open_server(url: str, password: str | None) -> Journal:
     server.connect(db, url)
     try:
         version = server.inspect(db, url)
+        role = server.role(db)
     except BaseException:
         db.close()
         raise
     if _current is not None:
         _current.close()
     database.initialize(db)
+    authorship.set_role(role)
     from . import changes, server_events
     from .paths import server_side_folder
 

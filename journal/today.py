@@ -50,7 +50,12 @@ class TodayShortlist(Today):
         return (shown[0] + self.more[0], shown[1] + self.more[1], shown[2] + self.more[2])
 
 
-def _revisit_query(today: dt.date):  # type: ignore[no-untyped-def]
+def _owned_by(query, owner: str | None):  # type: ignore[no-untyped-def]
+    """The query narrowed to the people `owner` owns (None: everyone's); it has joined Person."""
+    return query if owner is None else query.where(Person.owner == owner)
+
+
+def _revisit_query(today: dt.date, owner: str | None = None):  # type: ignore[no-untyped-def]
     stale = today - dt.timedelta(days=UNDECIDED_GRACE_DAYS)
     due = Decision.revisit_on.is_null(False) & (Decision.revisit_on <= today)
     forgotten = (
@@ -58,7 +63,7 @@ def _revisit_query(today: dt.date):  # type: ignore[no-untyped-def]
         & (Decision.outcome == "undecided")
         & (Decision.decided_on <= stale)
     )
-    return (
+    query = (
         Decision.select(Decision.id)
         .join(Person)
         .where(
@@ -68,14 +73,18 @@ def _revisit_query(today: dt.date):  # type: ignore[no-untyped-def]
             due | forgotten,
         )
     )
+    return _owned_by(query, owner)
 
 
-def decisions_to_revisit(today: dt.date, limit: int | None = None) -> list[DecisionRecord]:
+def decisions_to_revisit(
+    today: dt.date, limit: int | None = None, *, owner: str | None = None
+) -> list[DecisionRecord]:
     """Weak nos and undecideds whose revisit date has come, and undecideds left too long.
 
-    Oldest first; with `limit`, only the first `limit` of them.
+    Oldest first; with `limit`, only the first `limit` of them; with `owner`, only those of the
+    people that name owns.
     """
-    query = _revisit_query(today).order_by(
+    query = _revisit_query(today, owner).order_by(
         fn.COALESCE(Decision.revisit_on, Decision.decided_on), Decision.id
     )
     if limit is not None:
@@ -84,8 +93,8 @@ def decisions_to_revisit(today: dt.date, limit: int | None = None) -> list[Decis
     return sorted(found, key=lambda d: (d.revisit_on or d.decided_on, d.id))
 
 
-def _follow_ups_query(today: dt.date):  # type: ignore[no-untyped-def]
-    return (
+def _follow_ups_query(today: dt.date, owner: str | None = None):  # type: ignore[no-untyped-def]
+    query = (
         FollowUp.select(FollowUp, Person.id, Person.name)
         .join(Person)
         .where(
@@ -95,20 +104,29 @@ def _follow_ups_query(today: dt.date):  # type: ignore[no-untyped-def]
             Person.trashed_at.is_null(),
         )
     )
+    return _owned_by(query, owner)
 
 
-def follow_ups_due(today: dt.date, limit: int | None = None) -> list[FollowUpRecord]:
-    query = _follow_ups_query(today).order_by(FollowUp.due_on, FollowUp.id)
+def follow_ups_due(
+    today: dt.date, limit: int | None = None, *, owner: str | None = None
+) -> list[FollowUpRecord]:
+    query = _follow_ups_query(today, owner).order_by(FollowUp.due_on, FollowUp.id)
     if limit is not None:
         query = query.limit(limit)
     return [as_record(f, f.person.name) for f in query]
 
 
 def today_view(
-    today: dt.date | None = None, *, limit: int | None = None, now: dt.datetime | None = None
+    today: dt.date | None = None,
+    *,
+    limit: int | None = None,
+    now: dt.datetime | None = None,
+    owner: str | None = None,
 ) -> Today:
     """Everything due on `today` (the real today unless given), in one call: also the day's
     meetings, and those that ended by `now` (this time of day on `today`) still to write up.
+    With `owner`, the people, decisions and follow-ups are only those of the people that name
+    owns (the calendar's meetings are this computer's, shown whoever owns whom).
 
     With `limit`, a TodayShortlist: each list holds only its first `limit` rows, `more` says how
     many were left out: the counts cost a few cheap queries, the rows are read only for those shown.
@@ -118,16 +136,18 @@ def today_view(
     today = today or now.date()
     meetings = agenda(today)
     write_up = to_write_up(now)
-    due = reconnect.due_people(today)
+    due = reconnect.due_people(today, owner=owner)
     shown = due if limit is None else due[:limit]
     rows = listing.person_rows([pid for pid, _, _ in shown])
-    revisit = decisions_to_revisit(today, limit)
-    follow_ups = follow_ups_due(today, limit)
+    revisit = decisions_to_revisit(today, limit, owner=owner)
+    follow_ups = follow_ups_due(today, limit, owner=owner)
     if limit is None:
         return Today(today, rows, revisit, follow_ups, meetings, write_up)
     more = (
         len(due) - len(shown),
-        _revisit_query(today).count() - len(revisit) if len(revisit) == limit else 0,
-        _follow_ups_query(today).count() - len(follow_ups) if len(follow_ups) == limit else 0,
+        _revisit_query(today, owner).count() - len(revisit) if len(revisit) == limit else 0,
+        _follow_ups_query(today, owner).count() - len(follow_ups)
+        if len(follow_ups) == limit
+        else 0,
     )
     return TodayShortlist(today, rows, revisit, follow_ups, meetings, write_up, more=more)
