@@ -12,21 +12,21 @@ _chosen = ""  # set by the window's Preferences or the command line, for every j
 _role = ""  # the open server journal's role (current_user); '' for a file journal
 
 
-def clean(name: object) -> str:
+def clean(name: object, field: str = "name") -> str:
     """A name as it is stored: one line of text, spaces trimmed ('' is nobody)."""
-    cleaned = v.text(name, "name")
+    cleaned = v.text(name, field)
     if "\n" in cleaned or "\r" in cleaned:
-        raise JournalError("name: must be one line")
+        raise JournalError(f"{field}: must be one line")
     if len(cleaned) > MAX_LENGTH:
-        raise JournalError(f"name: at most {MAX_LENGTH} characters")
+        raise JournalError(f"{field}: at most {MAX_LENGTH} characters")
     return cleaned
 
 
-def set_author(name: object) -> str:
+def set_author(name: object, field: str = "name") -> str:
     """Use `name` for every note, decision and edit written from now on ('' = the role, or
-    nobody on a file journal); returns the name as stored."""
+    nobody on a file journal); returns the name as stored. `field` names it in an error."""
     global _chosen
-    _chosen = clean(name)
+    _chosen = clean(name, field)
     return _chosen
 
 

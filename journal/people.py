@@ -48,7 +48,7 @@ def _clean(field: str, value: Any) -> Any:
     if field == "tags":
         return v.text_list(value, field)
     if field == "owner":
-        return authorship.clean(value)
+        return authorship.clean(value, "owner")
     raise JournalError(f"{field}: is not a field of a person")
 
 

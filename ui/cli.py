@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from importlib import metadata
 
-from journal import JournalError, faults, trash
+from journal import JournalError, authorship, faults, trash
 from journal.errors import JournalBusy
 from journal.paths import chosen_location
 from journal.storage import Journal
@@ -21,6 +21,7 @@ from journal.writing import patiently
 from . import cli_calendar, cli_copy, qt_check
 
 BUSY_WAIT_VAR = "RAPPORT_BUSY_WAIT"
+AUTHOR_VAR = "RAPPORT_AUTHOR"  # who the notes and edits are by (a server journal: else its role)
 DEFAULT_BUSY_WAIT = 60.0
 
 
@@ -72,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--on", metavar="DATE", help="as if today were DATE (YYYY-MM-DD)")
     p.add_argument("--all", action="store_true", help="list everyone due, not the first 50")
+    p.add_argument("--mine", action="store_true", help="only the people you own")
+
+    p = sub.add_parser("people", help="list the people in the journal, with their owners")
+    p.add_argument("--mine", action="store_true", help="only the people you own")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("export", help="export the journal (json, vcard, csv, ics, markdown)")
     p.add_argument("format", choices=["json", "vcard", "csv", "ics", "markdown"])
@@ -133,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import cli_commands as commands  # not for the window: it starts faster without
 
     try:
+        authorship.set_author(os.environ.get(AUTHOR_VAR, ""), AUTHOR_VAR)
         if args.command == "copy":  # two journals, opened in turn
             return _print(cli_copy.run(args))
         with commands.open_with_passphrase(path) as journal:

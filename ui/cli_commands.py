@@ -74,9 +74,10 @@ def cmd_today(journal: Journal, args: argparse.Namespace) -> str:
     from journal.today import TodayShortlist, today_view
 
     day = v.date(args.on, "--on") if args.on else None
+    owner = _mine() if args.mine else None
     if args.json:  # for a script: everything
-        return _json(today_json(today_view(day)))
-    view = today_view(day, limit=None if args.all else TODAY_LIMIT)
+        return _json(today_json(today_view(day, owner=owner)))
+    view = today_view(day, limit=None if args.all else TODAY_LIMIT, owner=owner)
     more = view.more if isinstance(view, TodayShortlist) else (0, 0, 0)
     out = [f"Today, {view.day:%A %d %B %Y}"]
     out.append("\nMeetings today:")
@@ -149,6 +150,38 @@ def today_json(view: Today) -> dict[str, object]:
         for w in view.write_up
     ]
     return data
+
+
+def _mine() -> str:
+    """The owner --mine stands for: the name set, else a server journal's role."""
+    from journal import owners
+
+    name = owners.mine()
+    if not name:
+        raise JournalError(
+            "--mine: no name is set for you; set RAPPORT_AUTHOR (on a server journal your "
+            "role is your name)"
+        )
+    return name
+
+
+def cmd_people(journal: Journal, args: argparse.Namespace) -> str:
+    from journal import listing
+
+    owner = _mine() if args.mine else None
+    ids = listing.person_ids(listing.PeopleFilter(owner=owner))
+    found = people.get_people(ids)
+    if args.json:
+        return _json(
+            [{"id": p.id, "name": p.name, "company": p.company, "owner": p.owner} for p in found]
+        )
+    if not found:
+        return f"nobody is {owner}'s" if owner else "nobody yet"
+    lines = []
+    for p in found:
+        who = f"{p.name} ({p.company})" if p.company else p.name
+        lines.append(who + (f" · owner: {p.owner}" if p.owner and owner is None else ""))
+    return "\n".join(lines)
 
 
 def cmd_calendar(journal: Journal, args: argparse.Namespace) -> str:
