@@ -7,6 +7,7 @@ from . import validate as v
 from .errors import JournalError
 
 MAX_LENGTH = 80
+ENVIRONMENT = "RAPPORT_AUTHOR"  # the command line's name (the window's is in its Preferences)
 
 _chosen = ""  # set by the window's Preferences or the command line, for every journal
 _role = ""  # the open server journal's role (current_user); '' for a file journal

@@ -17,9 +17,8 @@ def _at(day: dt.date) -> dt.datetime:
 
 def note_entry(note: NoteRecord) -> TimelineEntry:
     """A note as the timeline shows it (a note just saved joins the timeline without a re-read)."""
-    return TimelineEntry(
-        "note", note.id, note.occurred_at, note.kind, note.body, {"kind": note.kind}
-    )
+    detail = {"kind": note.kind, "author": note.author}
+    return TimelineEntry("note", note.id, note.occurred_at, note.kind, note.body, detail)
 
 
 def order(entry: TimelineEntry) -> tuple[dt.datetime, str, int]:
@@ -43,16 +42,26 @@ def timeline(person_id: int, *, newest_first: bool = True) -> list[TimelineEntry
                     "lesson": d.lesson,
                     "revisit_on": d.revisit_on,
                     "open_objections": [o.text for o in d.open_objections],
+                    "author": d.author,
                 },
             )
         )
     for g in goals.goals_of(person_id):
         entries.append(
-            TimelineEntry("goal", g.id, g.created_at, g.text, g.why, {"status": g.status})
+            TimelineEntry(
+                "goal", g.id, g.created_at, g.text, g.why, {"status": g.status, "author": g.author}
+            )
         )
     for p in pains.pains_of(person_id):
         entries.append(
-            TimelineEntry("pain", p.id, p.created_at, p.text, p.ramifications, {"status": p.status})
+            TimelineEntry(
+                "pain",
+                p.id,
+                p.created_at,
+                p.text,
+                p.ramifications,
+                {"status": p.status, "author": p.author},
+            )
         )
     for m in meetings_of(person_id):
         entries.append(

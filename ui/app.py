@@ -18,6 +18,7 @@ from . import bugs, paint_probe, single_instance
 from .auto_backup import DailyBackup
 from .damage_watch import DamageWatch, install_hook
 from .dialogs import journal_files, passphrase, recover_dialog, server_journal
+from .dialogs.name_preferences import use_saved_name
 from .dialogs.passphrase_lock import IdleLock
 from .icons import icon
 from .live_refresh import JournalWatch
@@ -110,6 +111,7 @@ def run_app(path: Path | str | None, demo: bool = False) -> int:
     app = application()
     QuitOnSignals.install()  # ended by a signal, the window closes as if by hand
     bugs.install()
+    use_saved_name()
     if not demo and single_instance.ask_running_to_raise(path or default_path()):
         print("Rapport: the journal is open in another window; it was brought forward.")
         return 0

@@ -21,7 +21,6 @@ from journal.writing import patiently
 from . import cli_calendar, cli_copy, qt_check
 
 BUSY_WAIT_VAR = "RAPPORT_BUSY_WAIT"
-AUTHOR_VAR = "RAPPORT_AUTHOR"  # who the notes and edits are by (a server journal: else its role)
 DEFAULT_BUSY_WAIT = 60.0
 
 
@@ -139,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import cli_commands as commands  # not for the window: it starts faster without
 
     try:
-        authorship.set_author(os.environ.get(AUTHOR_VAR, ""), AUTHOR_VAR)
+        authorship.set_author(os.environ.get(authorship.ENVIRONMENT, ""), authorship.ENVIRONMENT)
         if args.command == "copy":  # two journals, opened in turn
             return _print(cli_copy.run(args))
         with commands.open_with_passphrase(path) as journal:

@@ -26,6 +26,7 @@ from journal import preferences, tags
 from ..session import Session, run_write
 from . import passphrase_lock
 from .calendar_preferences import CalendarPreferences
+from .name_preferences import NamePreferences
 
 MAX_DAYS = 3650
 T = TypeVar("T")
@@ -111,12 +112,14 @@ class PreferencesDialog(QDialog):
         self.lock_box.setValue(passphrase_lock.lock_minutes())
         QFormLayout(privacy).addRow("&Lock an encrypted journal after", self.lock_box)
         self.calendars = CalendarPreferences(session, self)
+        self.you = NamePreferences(session, self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.you)
         layout.addWidget(pause)
         layout.addWidget(cadence)
         layout.addWidget(privacy)
@@ -132,6 +135,8 @@ class PreferencesDialog(QDialog):
     def save(self) -> bool:
         """Write what changed; False (dialog stays open) if the journal refused something."""
         passphrase_lock.set_lock_minutes(self.lock_box.value())
+        if not self.you.save():
+            return False
         if not self.calendars.save():
             return False
         days = self.cool_down.value()

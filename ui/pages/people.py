@@ -12,6 +12,7 @@ from journal.listing import PeopleFilter
 from ..item_models.people_model import PeopleModel
 from .common import PersonTable, heading
 from .refresh_when_shown import RefreshWhenShown
+from .whose import WhoseCombo
 
 DEBOUNCE_MS = 150
 ONE_BY_ONE = 20  # more people changed than this: the list is read again as a whole
@@ -38,6 +39,8 @@ class PeoplePage(RefreshWhenShown, QWidget):
         self.tag_combo = QComboBox(self)
         self.tag_combo.setObjectName("tagFilter")
         self.tag_combo.setAccessibleName("Tag")
+        self.whose = WhoseCombo("people", self)
+        self.whose.changed.connect(self.apply_filter)
         self.table = PersonTable("peopleTable", "People", self)
         self.table.setModel(self.model)
         self.table.set_widths(240, 220, 120, 130, 90)
@@ -57,6 +60,7 @@ class PeoplePage(RefreshWhenShown, QWidget):
         for button in (self.focus_button, self.due_button, self.good_fit_button):
             bar.addWidget(button)
         bar.addWidget(self.tag_combo)
+        bar.addWidget(self.whose)
         layout = QVBoxLayout(self)
         self.title = heading("People", parent=self)
         layout.addWidget(self.title)
@@ -83,6 +87,7 @@ class PeoplePage(RefreshWhenShown, QWidget):
             good_fit=self.good_fit_button.isChecked(),
             tag=tag,
             trashed=self._show_trashed,
+            owner=self.whose.owner(),
         )
 
     def apply_filter(self) -> None:
@@ -98,12 +103,18 @@ class PeoplePage(RefreshWhenShown, QWidget):
         """Everything again: the tags on offer and the list (after opening another journal)."""
         self.stale = False
         self._reload_tags()
+        self.whose.update_shown()
         self.model.set_filter(self.current_filter(), read_again=True)
         self._update_title()
 
     def people_changed(self, person_ids: frozenset[int]) -> None:
         """Only these people's rows: updated, moved, removed or added as the filter says."""
         if len(person_ids) > ONE_BY_ONE:
+            self.refresh()
+            return
+        was_shown = self.whose.isVisibleTo(self)
+        self.whose.update_shown()  # a new owner may make "mine" worth offering
+        if self.whose.isVisibleTo(self) != was_shown and self.whose.mine():
             self.refresh()
             return
         for person_id in sorted(person_ids):
@@ -136,7 +147,8 @@ class PeoplePage(RefreshWhenShown, QWidget):
         count = self.model.rowCount()
         noun = "person" if count == 1 else "people"
         where = " in the trash" if self._show_trashed else ""
-        self.title.setText(f"People — {count} {noun}{where}")
+        whose = " (yours)" if self.whose.owner() is not None else ""
+        self.title.setText(f"People — {count} {noun}{whose}{where}")
 
     def _open_row(self, row: int) -> None:
         pid = self.model.person_id(row)

@@ -32,6 +32,7 @@ from ..item_models.focus_models import compact_focus_model
 from ..item_models.records_model import RecordsModel
 from .common import PersonTable, heading
 from .today_meetings import MeetingSections
+from .whose import WhoseCombo
 
 if TYPE_CHECKING:
     from ..session import Session
@@ -123,7 +124,12 @@ class TodayPage(QWidget):
         body.setObjectName("todaySections")
         layout = QVBoxLayout(body)
         self.title = heading("Today", parent=body)
-        layout.addWidget(self.title)
+        self.whose = WhoseCombo("today", body)
+        self.whose.changed.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.whose)
+        layout.addLayout(top)
         self.meetings = MeetingSections(body)
         self.meetings.openPerson.connect(lambda pid: self.openPerson.emit(pid, None))
         self.meetings.briefRequested.connect(self.briefRequested)
@@ -235,7 +241,8 @@ class TodayPage(QWidget):
             self.nothing.hide()
             return
         self.stale = False
-        view = today_view(limit=SHOWN, now=now)
+        self.whose.update_shown()
+        view = today_view(limit=SHOWN, now=now, owner=self.whose.owner())
         view = dataclasses.replace(view, meetings=not_ended(view.meetings, now))
         self.title.setText(f"Today, {view.day:%A %d %B}")
         for model, table, records, total in (

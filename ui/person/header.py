@@ -45,6 +45,30 @@ def cadence_spin(object_name: str) -> QSpinBox:
     return spin
 
 
+def owner_combo() -> QComboBox:
+    """Whose person this is: one of the journal's known names, or another typed; empty is
+    nobody's."""
+    combo = QComboBox()
+    named(combo, "ownerCombo", "Owner")
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setMinimumContentsLength(10)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    line = combo.lineEdit()
+    line.setPlaceholderText("nobody")
+    combo.setToolTip("Whose person this is: People and Today can show only yours")
+    return combo
+
+
+def bind_owner(combo: QComboBox, commit: Callable[[str], bool]) -> Binder:
+    """Saves the name chosen from the list, or typed and confirmed (Enter, or leaving it)."""
+    binder = Binder(combo, lambda: combo.currentText().strip(), combo.setCurrentText, commit)
+    combo.activated.connect(binder.edited)
+    line = combo.lineEdit()
+    line.editingFinished.connect(binder.edited)
+    return binder
+
+
 def split_tags(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
@@ -86,6 +110,12 @@ class PersonHeader(QFrame):
         self.tags.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tags.customContextMenuRequested.connect(self._tags_menu)
         self.cadence = cadence_spin("headerCadenceSpin")
+        self.owner = owner_combo()
+        self.owner_label = QLabel("&Owner")
+        self.owner_label.setBuddy(self.owner)
+        self.last_edited = muted(QLabel())
+        self.last_edited.setWordWrap(False)  # one short line beside "Referred by"
+        named(self.last_edited, "lastEditedLabel", "Last edited by")
         self.referred_by = QLabel()
         named(self.referred_by, "referredByLabel", "Referred by")
         muted(self.referred_by)
@@ -109,6 +139,8 @@ class PersonHeader(QFrame):
         facts.addWidget(keep)
         facts.addWidget(self.cadence)
         facts.addStretch(1)
+        facts.addWidget(self.owner_label)
+        facts.addWidget(self.owner)
         tags_row = QFormLayout()
         tags_row.setContentsMargins(0, 0, 0, 0)
         tags_row.addRow("Tags", self.tags)
@@ -121,14 +153,18 @@ class PersonHeader(QFrame):
         layout.addLayout(company_row)
         layout.addLayout(facts)
         layout.addLayout(tags_row)
-        layout.addWidget(self.referred_by)
+        below = QHBoxLayout()
+        below.addWidget(self.referred_by, 1)
+        below.addWidget(self.last_edited)
+        layout.addLayout(below)
         for first, second in (
             (self.name, self.company),
             (self.company, self.role),
             (self.role, self.fit),
             (self.fit, self.focus),
             (self.focus, self.cadence),
-            (self.cadence, self.tags),
+            (self.cadence, self.owner),
+            (self.owner, self.tags),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -147,7 +183,9 @@ class PersonHeader(QFrame):
             "focus": bind_check(self.focus, lambda v: commit("focus", v)),
             "cadence_days": bind_spin(self.cadence, lambda v: commit("cadence_days", v)),
             "tags": tags_binder,
+            "owner": bind_owner(self.owner, lambda v: commit("owner", v)),
         }
+        self.show_team(False)
 
     def show_referrers(self, referrals: list[ReferralRecord]) -> None:
         if not referrals:
@@ -159,6 +197,24 @@ class PersonHeader(QFrame):
         )
         self.referred_by.setText(f"Referred by {links}")
 
+    def show_team(self, shared: bool, names: list[str] | None = None) -> None:
+        """The owner field and "last edited by" only where several people write (or a server)."""
+        for widget in (self.owner_label, self.owner):
+            widget.setVisible(shared)
+        self.last_edited.setVisible(shared and bool(self.last_edited.text()))
+        if names is not None:
+            binder = self.binders["owner"]
+            current = binder.value()
+            blocked = self.owner.blockSignals(True)
+            self.owner.clear()
+            self.owner.addItems(names)
+            self.owner.setCurrentText(current)
+            self.owner.blockSignals(blocked)
+
+    def show_last_edited(self, editor: str) -> None:
+        self.last_edited.setText(f"Last edited by {editor}" if editor else "")
+        self.last_edited.setVisible(self.owner.isVisibleTo(self) and bool(editor))
+
     def set_tag_words(self, words: list[str]) -> None:
         self.tag_completer.set_words(words)
 
@@ -166,6 +222,7 @@ class PersonHeader(QFrame):
         for field, binder in self.binders.items():
             value = getattr(person, field)
             binder.refresh(value) if keep_edits else binder.load(value)
+        self.show_last_edited(person.updated_by)
         if person.trashed_at is not None:
             when = f"{person.trashed_at:%d %b %Y}"
             self.trashed.show_as("no", f"In the trash since {when}: restore them from the Trash.")

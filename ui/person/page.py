@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from journal import people, referrals, tags
+from journal import owners, people, referrals, tags
 from journal.records import PersonRecord
 from ui.guard import attempt
 
@@ -121,6 +121,7 @@ class PersonPage(QWidget):
         again = self._person is not None and self._person.id == person_id
         self._person = person
         self.setEnabled(True)
+        self.header.show_team(owners.shared(), owners.names())
         self.header.load(person, keep_edits=again)
         self.header.set_tag_words(tags.all_tags())
         self.header.show_referrers(referrals.referred_by(person_id))
@@ -243,6 +244,7 @@ class PersonPage(QWidget):
         if record is None:
             return False
         self._person = record
+        self.header.show_last_edited(record.updated_by)
         for binder in self._binders.get(field, []):
             if binder.value() != value:  # the same field shown twice (cadence)
                 binder.load(value)

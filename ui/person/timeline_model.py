@@ -28,15 +28,17 @@ STATUS_WORDS = {"attained": "attained", "dropped": "dropped", "relieved": "relie
 
 
 def heading(entry: TimelineEntry) -> str:
-    """The small line above an entry: date, time and kind."""
+    """The small line above an entry: date, time, kind, and who wrote it when someone did."""
     when = entry.when.strftime("%a %d %b %Y")
+    author = entry.detail.get("author")
+    by = f" · by {author}" if author else ""
     if entry.kind == "note":
-        return f"{when} · {entry.when.strftime('%H:%M')} · {entry.title}"
+        return f"{when} · {entry.when.strftime('%H:%M')} · {entry.title}{by}"
     if entry.kind == "meeting":
         return f"{when} · {meeting_time(entry)} · Meeting in the calendar"
     status = STATUS_WORDS.get(str(entry.detail.get("status", "")), "")
     kind = KIND_LABELS.get(entry.kind, entry.kind)
-    return f"{when} · {kind}" + (f" ({status})" if status else "")
+    return f"{when} · {kind}" + (f" ({status})" if status else "") + by
 
 
 def meeting_time(entry: TimelineEntry) -> str:
