@@ -72,7 +72,7 @@ class Person(BaseModel):
     updated_at = DateTimeField(default=now)
     trashed_at = DateTimeField(null=True, index=True)
     owner = TextField(default=author, index=True)
-    updated_by = TextField(default=author)
+    updated_by = TextField(default=author, index=True)
 
 
 class Tag(BaseModel):

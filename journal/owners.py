@@ -7,25 +7,29 @@ from . import authorship, dialect
 from .models import Person
 
 
-def _known() -> set[str]:
-    """Every owner and last editor of a person ('' among them when someone has none)."""
-    owners = Person.select(Person.owner.alias("name")).distinct()
-    editors = Person.select(Person.updated_by.alias("name")).distinct()
-    return {name for (name,) in (owners | editors).tuples()}
-
-
 def names() -> list[str]:
     """The names a person can be given as owner: known owners and editors and whoever is
     writing now, by name (never '')."""
-    return sorted((_known() | {authorship.author()}) - {""}, key=str.casefold)
+    known = {authorship.author()}
+    for field in (Person.owner, Person.updated_by):  # each read from its index alone
+        known.update(name for (name,) in Person.select(field).distinct().tuples())
+    return sorted(known - {""}, key=str.casefold)
 
 
 def shared() -> bool:
-    """True on a server journal, or when more than one name (or nobody's, beside a name) owns or
-    edited people: where "mine" and "everyone's" can differ."""
+    """True on a server journal, or when a person is owned or was last edited by someone other
+    than whoever writes now (nobody's counts as someone else's): where "mine" and "everyone's"
+    can differ."""
     if dialect.is_postgres():
         return True
-    return len(_known() | {authorship.author()}) > 1
+    me = authorship.author()
+    others = (
+        Person.owner < me,
+        Person.owner > me,
+        Person.updated_by < me,
+        Person.updated_by > me,
+    )  # four probes of the two indexes: no scan of the people, however many
+    return any(Person.select(Person.id).where(other).exists() for other in others)
 
 
 def mine() -> str:

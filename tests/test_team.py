@@ -183,6 +183,7 @@ def _forget_authors(journal: Journal) -> None:
     db = journal.db
     with db.atomic():
         db.execute_sql('DROP INDEX "person_owner"')
+        db.execute_sql('DROP INDEX "person_updated_by"')
         for table in v8.AUTHORED:
             db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "author"')
         for column in ("owner", "updated_by"):

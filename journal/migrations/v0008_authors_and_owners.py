@@ -11,4 +11,5 @@ def up(migrator, db) -> None:
         db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "author" TEXT NOT NULL DEFAULT \'\'')
     for column in ("owner", "updated_by"):
         db.execute_sql(f'ALTER TABLE "person" ADD COLUMN "{column}" TEXT NOT NULL DEFAULT \'\'')
-    db.execute_sql('CREATE INDEX "person_owner" ON "person" ("owner")')
+    for column in ("owner", "updated_by"):  # "mine", and the names known, read from these
+        db.execute_sql(f'CREATE INDEX "person_{column}" ON "person" ("{column}")')

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal import owners
 from journal import tags as journal_tags
 from journal.models import FITS
 from journal.records import PersonRecord, ReferralRecord
@@ -45,19 +47,46 @@ def cadence_spin(object_name: str) -> QSpinBox:
     return spin
 
 
-def owner_combo() -> QComboBox:
+class OwnerCombo(QComboBox):
     """Whose person this is: one of the journal's known names, or another typed; empty is
-    nobody's."""
-    combo = QComboBox()
-    named(combo, "ownerCombo", "Owner")
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.setMinimumContentsLength(10)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    line = combo.lineEdit()
-    line.setPlaceholderText("nobody")
-    combo.setToolTip("Whose person this is: People and Today can show only yours")
-    return combo
+    nobody's. The names are read when first wanted (the list opened, the field focused)."""
+
+    def __init__(self, names: Callable[[], list[str]]) -> None:
+        super().__init__()
+        self._names = names
+        self._stale = True
+        named(self, "ownerCombo", "Owner")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumContentsLength(10)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lineEdit().setPlaceholderText("nobody")
+        self.setToolTip("Whose person this is: People and Today can show only yours")
+
+    def names_changed(self) -> None:
+        self._stale = True
+
+    def fill(self) -> None:
+        """Offer the journal's known names (what is typed or chosen stays)."""
+        if not self._stale:
+            return
+        self._stale = False
+        text = self.currentText()
+        blocked = self.blockSignals(True)
+        try:
+            self.clear()
+            self.addItems(self._names())
+            self.setCurrentText(text)
+        finally:
+            self.blockSignals(blocked)
+
+    def showPopup(self) -> None:
+        self.fill()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.fill()
+        super().focusInEvent(event)
 
 
 def bind_owner(combo: QComboBox, commit: Callable[[str], bool]) -> Binder:
@@ -110,7 +139,7 @@ class PersonHeader(QFrame):
         self.tags.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tags.customContextMenuRequested.connect(self._tags_menu)
         self.cadence = cadence_spin("headerCadenceSpin")
-        self.owner = owner_combo()
+        self.owner = OwnerCombo(owners.names)
         self.owner_label = QLabel("&Owner")
         self.owner_label.setBuddy(self.owner)
         self.last_edited = muted(QLabel())
@@ -197,19 +226,12 @@ class PersonHeader(QFrame):
         )
         self.referred_by.setText(f"Referred by {links}")
 
-    def show_team(self, shared: bool, names: list[str] | None = None) -> None:
+    def show_team(self, shared: bool) -> None:
         """The owner field and "last edited by" only where several people write (or a server)."""
         for widget in (self.owner_label, self.owner):
             widget.setVisible(shared)
         self.last_edited.setVisible(shared and bool(self.last_edited.text()))
-        if names is not None:
-            binder = self.binders["owner"]
-            current = binder.value()
-            blocked = self.owner.blockSignals(True)
-            self.owner.clear()
-            self.owner.addItems(names)
-            self.owner.setCurrentText(current)
-            self.owner.blockSignals(blocked)
+        self.owner.names_changed()
 
     def show_last_edited(self, editor: str) -> None:
         self.last_edited.setText(f"Last edited by {editor}" if editor else "")

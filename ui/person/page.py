@@ -121,7 +121,7 @@ class PersonPage(QWidget):
         again = self._person is not None and self._person.id == person_id
         self._person = person
         self.setEnabled(True)
-        self.header.show_team(owners.shared(), owners.names())
+        self.header.show_team(owners.shared())
         self.header.load(person, keep_edits=again)
         self.header.set_tag_words(tags.all_tags())
         self.header.show_referrers(referrals.referred_by(person_id))
