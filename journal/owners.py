@@ -3,6 +3,8 @@ journal is shared enough that "mine" and "everyone's" differ."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from . import authorship, dialect
 from .models import Person
 
@@ -30,6 +32,16 @@ def shared() -> bool:
         Person.updated_by > me,
     )  # four probes of the two indexes: no scan of the people, however many
     return any(Person.select(Person.id).where(other).exists() for other in others)
+
+
+def shared_among(person_ids: Iterable[int]) -> bool:
+    """True when one of these people is owned or was last edited by someone other than whoever
+    writes now (or on a server): a change to them made the journal shared."""
+    if dialect.is_postgres():
+        return True
+    me = authorship.author()
+    others = (Person.owner != me) | (Person.updated_by != me)
+    return Person.select(Person.id).where(Person.id.in_(list(person_ids)), others).exists()
 
 
 def mine() -> str:

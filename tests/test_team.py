@@ -153,8 +153,11 @@ def test_the_known_names_and_whether_the_journal_is_shared(journal):
     assert owners.names() == ([_role(journal)] if server else [])
     authorship.set_author("Dana")
     assert owners.shared()  # Ana is nobody's (or the role's), Dana writes now
+    ana = people.find_people("Ana")[0]
+    assert owners.shared_among([ana.id]) and owners.shared_among([]) is server
     assert owners.mine() == "Dana"
     bo = people.add_person("Bo")
+    assert owners.shared_among([bo.id]) is server  # Bo is Dana's, and Dana writes
     authorship.set_author("eli")
     people.update_person(bo.id, about="Bakes")
     assert owners.names() == sorted({"Dana", "eli", _role(journal)} - {""}, key=str.casefold)

@@ -85,19 +85,21 @@ def people_names(window) -> list[str]:
 
 
 def test_people_shows_everyones_or_mine_and_remembers_the_choice(qtbot, make_window, journal):
+    authorship.set_author("Dana")
     people.add_person("Ann Archer")
     window = make_window()
     window.show_page("people")
     whose = window.people.findChild(QComboBox, "peopleWhose")
-    assert not whose.isVisible()  # one person's journal: nothing to choose
+    assert not whose.isVisible()  # everyone is Dana's, and Dana writes: nothing to choose
 
+    authorship.set_author("Eli")  # Eli, in another window, adds someone
+    bob = people.add_person("Bob Baker")
     authorship.set_author("Dana")
-    people.add_person("Bob Baker")
-    window.people.refresh()
+    window.people.people_changed(frozenset({bob.id}))  # as the session says after the add
     assert whose.isVisible() and whose.currentText() == "Everyone's"
     assert people_names(window) == ["Ann Archer", "Bob Baker"]
     whose.setCurrentIndex(whose.findText("Mine"))
-    assert people_names(window) == ["Bob Baker"]
+    assert people_names(window) == ["Ann Archer"]
     assert window.people.title.text() == "People — 1 person (yours)"
     window.close()
 
@@ -105,7 +107,24 @@ def test_people_shows_everyones_or_mine_and_remembers_the_choice(qtbot, make_win
     again.show_page("people")
     again.people.refresh()
     assert again.people.findChild(QComboBox, "peopleWhose").currentText() == "Mine"
-    assert people_names(again) == ["Bob Baker"]
+    assert people_names(again) == ["Ann Archer"]
+
+
+def test_a_new_name_in_preferences_offers_mine_on_people(qtbot, window, journal):
+    from .test_preferences import open_preferences
+
+    people.add_person("Ann Archer")
+    window.show_page("people")
+    whose = window.people.findChild(QComboBox, "peopleWhose")
+    assert not whose.isVisible()
+    dialog = open_preferences(window, qtbot)
+    name = dialog.findChild(QLineEdit, "authorNameEdit")
+    qtbot.keyClicks(name, "Dana")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(whose.isVisible)  # Ann is nobody's, and Dana writes now
+    whose.setCurrentIndex(whose.findText("Mine"))
+    assert people_names(window) == []
 
 
 def reconnect_names(window) -> list[str]:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
-from journal import tags
+from journal import owners, tags
 from journal.listing import PeopleFilter
 
 from ..item_models.people_model import PeopleModel
@@ -112,11 +112,11 @@ class PeoplePage(RefreshWhenShown, QWidget):
         if len(person_ids) > ONE_BY_ONE:
             self.refresh()
             return
-        was_shown = self.whose.isVisibleTo(self)
-        self.whose.update_shown()  # a new owner may make "mine" worth offering
-        if self.whose.isVisibleTo(self) != was_shown and self.whose.mine():
-            self.refresh()
-            return
+        if self.whose.isHidden() and owners.shared_among(person_ids):
+            self.whose.show()  # someone else owns or edited them: "mine" is worth offering
+            if self.whose.mine():
+                self.refresh()
+                return
         for person_id in sorted(person_ids):
             self.model.person_changed(person_id)
         self._reload_tags()
