@@ -140,7 +140,7 @@ class PersonHeader(QFrame):
         self.tags.customContextMenuRequested.connect(self._tags_menu)
         self.cadence = cadence_spin("headerCadenceSpin")
         self.owner = OwnerCombo(owners.names)
-        self.owner_label = QLabel("&Owner")
+        self.owner_label = QLabel("Owner")  # no Alt+letter: O opens Profile
         self.owner_label.setBuddy(self.owner)
         self.last_edited = muted(QLabel())
         self.last_edited.setWordWrap(False)  # one short line beside "Referred by"
