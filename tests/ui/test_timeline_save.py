@@ -63,3 +63,22 @@ def test_an_edited_note_moves_to_its_new_time(qtbot, page) -> None:
     assert shown == timeline.timeline(ana.id)
     assert (shown[0].id, shown[0].body) == (first.id, "First, now the newest")
     assert len(shown) == 5
+
+
+def test_an_edited_note_is_measured_and_drawn_anew(qtbot, page) -> None:
+    ana = people.add_person("Ana")
+    note = notes.add_note(ana.id, "Short", occurred_at="2025-01-01 09:00")
+    page.show_person(ana.id)
+    view = page.journal.view
+    qtbot.waitUntil(lambda: view.visualRect(page.journal.model.index(0)).height() > 0)
+    before = view.visualRect(page.journal.model.index(0)).height()
+    page.journal.highlight("note", note.id)
+    page.journal.edit_selected()
+    page.journal.composer.body.setPlainText("\n\n".join(f"Paragraph {i}" for i in range(12)))
+    page.save_note()
+    index = page.journal.model.index(0)
+    qtbot.waitUntil(lambda: view.visualRect(index).height() > before + 100)
+    view.viewport().grab()  # painted with the new text, not a document kept for the old one
+    delegate = view.itemDelegate()
+    [(_, doc)] = [kept for kept in delegate._documents.values() if kept[0].id == note.id][-1:]
+    assert "Paragraph 11" in doc.toPlainText()

@@ -145,13 +145,28 @@ class TimelineDelegate(QStyledItemDelegate):
 
     PAD = 10
 
+    KEPT = 5000  # entries whose height is remembered; beyond it all are forgotten
+    DOCUMENTS = 64  # laid-out entries kept for painting (a screenful or two)
+
     def __init__(self, view: QWidget) -> None:
         super().__init__(view)
         self._view = view
-        self._heights: dict[tuple[Any, ...], int] = {}  # laying out Markdown is not free
+        # Laying out Markdown is not free: an entry's height (a view asks for every row's on
+        # each layout) and the documents last painted are kept, by the entry object itself
+        # (entries are immutable: an edit shows as a new one).
+        self._heights: dict[int, tuple[TimelineEntry, int, int]] = {}
+        self._documents: dict[tuple[int, int], tuple[TimelineEntry, QTextDocument]] = {}
 
     def _document(self, entry: TimelineEntry, width: int, option: QStyleOptionViewItem) -> Any:
-        return render(entry, option.font, width - 2 * self.PAD)
+        key = (id(entry), width)
+        kept = self._documents.get(key)
+        if kept is not None and kept[0] is entry:
+            return kept[1]
+        doc = render(entry, option.font, width - 2 * self.PAD)
+        if len(self._documents) >= self.DOCUMENTS:
+            del self._documents[next(iter(self._documents))]  # the oldest
+        self._documents[key] = (entry, doc)
+        return doc
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         viewport = getattr(self._view, "viewport", None)
@@ -163,14 +178,14 @@ class TimelineDelegate(QStyledItemDelegate):
         if entry is None:
             return super().sizeHint(option, index)
         width = self._width(option)
-        key = (entry.kind, entry.id, entry.title, entry.body, repr(entry.detail), width)
-        height = self._heights.get(key)
-        if height is None:
-            if len(self._heights) > 5000:
-                self._heights.clear()
-            doc = self._document(entry, width, option)
-            height = int(doc.size().height()) + option.fontMetrics.height() + 3 * self.PAD
-            self._heights[key] = height
+        kept = self._heights.get(id(entry))
+        if kept is not None and kept[0] is entry and kept[1] == width:
+            return QSize(width, kept[2])
+        if len(self._heights) > self.KEPT:
+            self._heights.clear()
+        doc = render(entry, option.font, width - 2 * self.PAD)
+        height = int(doc.size().height()) + option.fontMetrics.height() + 3 * self.PAD
+        self._heights[id(entry)] = (entry, width, height)
         return QSize(width, height)
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
