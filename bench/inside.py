@@ -37,6 +37,7 @@ def measure_inside(large: Path, work: Path, size: Size, runs: int) -> dict[str, 
     figures["search_keystroke_ms"] = painted
     figures["search_gui_busy_ms"] = busy
     figures["search_last_key_ms"] = window.search_last_key(app, main, runs)
+    figures["search_names_ms"] = window.search_names(app, main, runs)
     figures["people_filter_keystroke_ms"] = window.filter_keystrokes(app, main, runs)
     figures["people_scroll_bottom_ms"] = [window.scroll_to_bottom(app, main) for _ in range(runs)]
     whole, pages = window.scroll_by_pages(app, main)

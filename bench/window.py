@@ -19,6 +19,7 @@ from journal.storage import Journal
 
 SEARCH_QUERY = "cash flow tight"
 FILTER_QUERY = "nadia ok"
+NAMES_QUERY = FILTER_QUERY  # typed into Search: the names section comes first
 
 
 def application(settings_dir: Path) -> QApplication:
@@ -92,25 +93,50 @@ def search_keystrokes(app: QApplication, window, rounds: int) -> tuple[list[floa
     window.show_page("search")
     page = window.search
     page.box.setFocus()
+    painted, busy = _type_into_search(app, page, SEARCH_QUERY, rounds, lambda t: page.showing == t)
+    assert page.model.hit_count() > 0, "the benchmark query found nothing"
+    return painted, busy
+
+
+def search_names(app: QApplication, window, rounds: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """A name typed into Search: per key, from the key to the names section painted (shown
+    before the notes are ranked; a single letter has none until the whole answer)."""
+    page = window.search
+    return _type_into_search(app, page, NAMES_QUERY, rounds, lambda t: page.names_showing == t)[0]
+
+
+def _type_into_search(  # type: ignore[no-untyped-def]
+    app: QApplication, page, query: str, rounds: int, ready: Callable[[str], bool]
+) -> tuple[list[float], list[float]]:
+    """Per key: (key → `ready(text)` and the list painted, ms; the GUI busy with the key, ms).
+    Each key's whole answer comes before the next key."""
     painted: list[float] = []
     busy: list[float] = []
     for _ in range(rounds):
-        page.box.clear()
-        page.run_search()
-        settle(app, page.results)
-        for char in SEARCH_QUERY:
+        _clear_search(app, page)
+        for char in query:
             start = time.perf_counter()
             QTest.keyClick(page.box, char)
             page.run_search()
             busy.append((time.perf_counter() - start) * 1000)
             text = page.box.text()
             deadline = start + 30
-            while page.showing != text and time.perf_counter() < deadline:
-                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+            _wait(app, lambda text=text: ready(text), deadline)
             settle(app, page.results)
             painted.append((time.perf_counter() - start) * 1000)
-    assert page.model.hit_count() > 0, "the benchmark query found nothing"
+            _wait(app, lambda text=text: page.showing == text, deadline)
     return painted, busy
+
+
+def _clear_search(app: QApplication, page) -> None:  # type: ignore[no-untyped-def]
+    page.box.clear()
+    page.run_search()
+    settle(app, page.results)
+
+
+def _wait(app: QApplication, done: Callable[[], bool], deadline: float) -> None:
+    while not done() and time.perf_counter() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
 
 
 def search_last_key(app: QApplication, window, rounds: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -119,17 +145,13 @@ def search_last_key(app: QApplication, window, rounds: int) -> list[float]:  # t
     page = window.search
     times = []
     for _ in range(rounds):
-        page.box.clear()
-        page.run_search()
-        settle(app, page.results)
+        _clear_search(app, page)
         for char in SEARCH_QUERY:
             start = time.perf_counter()
             QTest.keyClick(page.box, char)
             page.run_search()
             app.processEvents()
-        deadline = start + 30
-        while page.showing != SEARCH_QUERY and time.perf_counter() < deadline:
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        _wait(app, lambda: page.showing == SEARCH_QUERY, start + 30)
         settle(app, page.results)
         times.append((time.perf_counter() - start) * 1000)
     return times

@@ -1,6 +1,7 @@
 """Search as you type, off the GUI thread: one thread runs the newest query asked of it, and a
 newer keystroke interrupts the query still running (SQLite's interrupt, PostgreSQL's cancel),
-so typing never waits."""
+so typing never waits. The Search page runs two, side by side: the names, and the full-text
+search."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from journal.search import SearchHit, interrupt, search, was_interrupted
+from journal.search import SearchHit, interrupt, was_interrupted
 from journal.storage import current
 
 Answer = Callable[[int, str, list[SearchHit]], None]
+Query = Callable[[str], list[SearchHit]]
 
 
 class _Bridge(QObject):
@@ -42,12 +44,18 @@ class _Bridge(QObject):
 
 
 class SearchWorker:
-    """`ask(text)` from the GUI thread; `answered(number, text, hits)` comes back on it for
-    the newest request only (older ones are interrupted or dropped)."""
+    """`ask(text)` from the GUI thread; `answered(number, text, query(text))` comes back on it
+    for the newest request only (older ones are interrupted or dropped)."""
 
     def __init__(
-        self, answered: Answer, failed: Callable[[BaseException], None], owner: QObject
+        self,
+        query: Query,
+        answered: Answer,
+        failed: Callable[[BaseException], None],
+        owner: QObject,
+        name: str = "rapport-search",
     ) -> None:
+        self.query = query
         self.on_answer, self.on_failure = answered, failed
         self.bridge = _Bridge(self, owner)  # deleted with its owner: the thread then ends
         owner.destroyed.connect(self.stop)
@@ -56,7 +64,7 @@ class SearchWorker:
         self._running: Any = None  # the connection a query runs on, while it runs
         self._stopped = False
         self.asked = 0  # the newest request's number
-        self._thread = threading.Thread(target=self._loop, name="rapport-search", daemon=True)
+        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
 
     def ask(self, text: str) -> int:
@@ -103,7 +111,7 @@ class SearchWorker:
                     self._emit_failed(number, exc)
                     continue
             try:
-                hits = search(text)
+                hits = self.query(text)
             except Exception as exc:
                 if not was_interrupted(exc):
                     self._emit_failed(number, exc)

@@ -61,3 +61,25 @@ def test_clearing_the_box_drops_an_answer_on_its_way(qtbot, page) -> None:
     page.run_search()
     qtbot.waitUntil(lambda: page.showing == "grace", timeout=10000)
     assert shown == ["", "grace"]
+
+
+def test_the_names_show_alone_until_the_rest_comes_then_stay_first(qtbot, page) -> None:
+    carla = people.add_person("Carla Mendes", company="Harbour Foods")
+    writer = people.add_person("Bo Lind")
+    for i in range(80):  # notes enough to fill the results on their own
+        notes.add_note(writer.id, f"Carla called about the harbour, call {i}")
+    page.run_search()  # nothing typed: the two searches' threads are ready
+    page.box.setText("carla")
+    page.names_worker.ask("carla")  # the names alone: the full-text search not yet asked
+    qtbot.waitUntil(lambda: page.names_showing == "carla", timeout=10000)
+    assert page.showing != "carla" and page.status.text() == "Searching notes…"
+    assert page.model.hit_count() == 1
+    assert page.model.hit(page.model.first_hit_row()).person_id == carla.id
+    page.run_search()
+    qtbot.waitUntil(lambda: page.showing == "carla", timeout=10000)
+    hits = [page.model.hit(r) for r in range(page.model.rowCount())]
+    found = [h for h in hits if h is not None]
+    assert len(found) >= 50 and [h.person_id for h in found if h.kind == "person"] == [carla.id]
+    first = page.model.hit(page.model.first_hit_row())
+    assert (first.person_id, first.kind) == (carla.id, "person")
+    assert "\x02Carla\x03" in first.snippet

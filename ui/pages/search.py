@@ -1,4 +1,5 @@
-"""Search: results as you type, grouped by kind, the match in bold; Enter opens the record."""
+"""Search: results as you type, grouped by kind, the match in bold; Enter opens the record.
+The people whose names match are looked up beside the full-text search and shown first."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.changes import Changes
+from journal.name_search import names_first, names_matching
 from journal.search import SearchHit, search
 
 from ..item_models.search_model import HTML_ROLE, IS_HEADER_ROLE, SearchModel
@@ -115,7 +117,11 @@ class SearchPage(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
         self.worker: SearchWorker | None = None  # started with the first search
+        self.names_worker: SearchWorker | None = None  # beside it: the names
         self.showing = ""  # the text whose results are shown
+        self.names_showing = ""  # the text whose names are shown (before or with the rest)
+        self._names: tuple[str, list[SearchHit]] = ("", [])  # the newest names, for their text
+        self._hits: tuple[str, list[SearchHit]] = ("", [])  # the newest full-text answer
         self.box.textChanged.connect(lambda _: self._timer.start())
         self.box.installEventFilter(self)
         layout = QVBoxLayout(self)
@@ -134,34 +140,59 @@ class SearchPage(QWidget):
         self._timer.stop()
         text = self.box.text()
         if not text.strip():
-            self._worker().forget()
+            for worker in self._workers():
+                worker.forget()
             self._show(text, [])
             return
-        self._worker().ask(text)
+        for worker in self._workers():
+            worker.ask(text)
 
     def search_now(self) -> None:
         """Search on this thread and show the results at once (Enter or Down before the
         results of what was typed came)."""
         self._timer.stop()
         text = self.box.text()
-        self._worker().forget()
-        self._show(text, search(text) if text.strip() else [])
+        for worker in self._workers():
+            worker.forget()
+        if not text.strip():
+            self._show(text, [])
+            return
+        self._names = (text, names_matching(text))
+        self._answered(0, text, search(text))
 
-    def _worker(self) -> SearchWorker:
-        if self.worker is None:
-            self.worker = SearchWorker(self._answered, self._failed, self)
-        return self.worker
+    def _workers(self) -> tuple[SearchWorker, SearchWorker]:
+        if self.worker is None or self.names_worker is None:
+            self.worker = SearchWorker(search, self._answered, self._failed, self)
+            self.names_worker = SearchWorker(
+                names_matching, self._named, self._failed, self, "rapport-names"
+            )
+        return self.worker, self.names_worker
+
+    def _named(self, _number: int, text: str, names: list[SearchHit]) -> None:
+        """The people whose names match: shown at once, above the rest when it has come."""
+        if text != self.box.text():
+            return
+        self._names = (text, names)
+        if self._hits[0] == text:  # the rest came first: the names join it
+            self._show(text, names_first(names, self._hits[1]))
+        elif names:
+            self.model.set_hits(names)
+            self.names_showing = text
+            self.status.setText("Searching notes…")
+            self.results.setCurrentIndex(self.model.index(self.model.first_hit_row() or 0, 0))
 
     def _answered(self, _number: int, text: str, hits: list[SearchHit]) -> None:
         if text == self.box.text():
-            self._show(text, hits)
+            self._hits = (text, hits)
+            names = self._names[1] if self._names[0] == text else []
+            self._show(text, names_first(names, hits))
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(f"The search did not work: {exc}")
 
     def _show(self, text: str, hits: list[SearchHit]) -> None:
         self.model.set_hits(hits)
-        self.showing = text
+        self.showing = self.names_showing = text
         if not text.strip():
             self.status.setText("")
         elif not hits:
