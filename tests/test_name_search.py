@@ -3,8 +3,12 @@ found without the full-text index, then kept above the full-text search's hits."
 
 from __future__ import annotations
 
+import pytest
+
 from journal import notes, people, search
 from journal.name_search import names_first, names_matching
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_every_typed_word_is_in_the_name_company_or_role(journal) -> None:
