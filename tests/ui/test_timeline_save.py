@@ -79,6 +79,5 @@ def test_an_edited_note_is_measured_and_drawn_anew(qtbot, page) -> None:
     index = page.journal.model.index(0)
     qtbot.waitUntil(lambda: view.visualRect(index).height() > before + 100)
     view.viewport().grab()  # painted with the new text, not a document kept for the old one
-    delegate = view.itemDelegate()
-    [(_, doc)] = [kept for kept in delegate._documents.values() if kept[0].id == note.id][-1:]
-    assert "Paragraph 11" in doc.toPlainText()
+    documents = view.itemDelegate()._documents.values()
+    assert any("Paragraph 11" in doc.toPlainText() for doc in documents)

@@ -145,27 +145,26 @@ class TimelineDelegate(QStyledItemDelegate):
 
     PAD = 10
 
-    KEPT = 5000  # entries whose height is remembered; beyond it all are forgotten
+    KEPT = 5000  # texts whose height is remembered; beyond it all are forgotten
     DOCUMENTS = 64  # laid-out entries kept for painting (a screenful or two)
 
     def __init__(self, view: QWidget) -> None:
         super().__init__(view)
         self._view = view
-        # Laying out Markdown is not free: an entry's height (a view asks for every row's on
-        # each layout) and the documents last painted are kept, by the entry object itself
-        # (entries are immutable: an edit shows as a new one).
-        self._heights: dict[int, tuple[TimelineEntry, int, int]] = {}
-        self._documents: dict[tuple[int, int], tuple[TimelineEntry, QTextDocument]] = {}
+        # Laying out Markdown is not free: each text's height at a width (a view asks for every
+        # row's on each layout, and a person opened again reads new entries with the same text)
+        # and the documents last painted are kept.
+        self._heights: dict[tuple[str, int], int] = {}
+        self._documents: dict[tuple[str, int], QTextDocument] = {}
 
     def _document(self, entry: TimelineEntry, width: int, option: QStyleOptionViewItem) -> Any:
-        key = (id(entry), width)
-        kept = self._documents.get(key)
-        if kept is not None and kept[0] is entry:
-            return kept[1]
-        doc = render(entry, option.font, width - 2 * self.PAD)
-        if len(self._documents) >= self.DOCUMENTS:
-            del self._documents[next(iter(self._documents))]  # the oldest
-        self._documents[key] = (entry, doc)
+        key = (markdown(entry), width)
+        doc = self._documents.get(key)
+        if doc is None:
+            doc = render(entry, option.font, width - 2 * self.PAD)
+            if len(self._documents) >= self.DOCUMENTS:
+                del self._documents[next(iter(self._documents))]  # the oldest
+            self._documents[key] = doc
         return doc
 
     def _width(self, option: QStyleOptionViewItem) -> int:
@@ -178,14 +177,14 @@ class TimelineDelegate(QStyledItemDelegate):
         if entry is None:
             return super().sizeHint(option, index)
         width = self._width(option)
-        kept = self._heights.get(id(entry))
-        if kept is not None and kept[0] is entry and kept[1] == width:
-            return QSize(width, kept[2])
-        if len(self._heights) > self.KEPT:
-            self._heights.clear()
-        doc = render(entry, option.font, width - 2 * self.PAD)
-        height = int(doc.size().height()) + option.fontMetrics.height() + 3 * self.PAD
-        self._heights[id(entry)] = (entry, width, height)
+        key = (markdown(entry), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > self.KEPT:
+                self._heights.clear()
+            doc = render(entry, option.font, width - 2 * self.PAD)
+            height = int(doc.size().height()) + option.fontMetrics.height() + 3 * self.PAD
+            self._heights[key] = height
         return QSize(width, height)
 
     def paint(self, painter: Any, option: QStyleOptionViewItem, index: Index) -> None:
