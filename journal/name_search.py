@@ -3,8 +3,10 @@ before the full-text search has ranked the notes; then merged with its answer.""
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
+from functools import reduce
 
 from . import dialect
 from .models import Person, database
@@ -26,7 +28,8 @@ def _matches(term: str, word: str, prefix: bool) -> bool:
 
 def names_matching(text: str, limit: int = NAMES_SHOWN) -> list[SearchHit]:
     """People whose name, company or role holds every typed word (the last one as a prefix
-    from MIN_PREFIX letters on, as the full-text search reads it), by name, matches marked.
+    from MIN_PREFIX letters on, as the full-text search reads it), matches marked: those with
+    a name starting as the longest word first, by name, then those whose company or role does.
 
     People with a word starting as the longest typed word are read (any case, but not any
     accent: "elodie" finds Élodie only in the full-text search's answer); nothing for a single
@@ -36,32 +39,31 @@ def names_matching(text: str, limit: int = NAMES_SHOWN) -> list[SearchHit]:
     if len(longest) < MIN_PREFIX:  # one letter: nearly everyone has a word with it
         return []
     terms = [_folded(t) for t in typed]
-    starts = [
-        column.startswith(longest) | column.contains(" " + longest)
-        for column in (Person.name, Person.company, Person.role)
-    ]
-    query = (
-        Person.select(Person.id, Person.name, Person.company, Person.role)
-        .where(Person.trashed_at.is_null(), starts[0] | starts[1] | starts[2])
-        .order_by(dialect.nocase_order(Person.name), Person.id)
-    )
     last = len(terms) - 1
-    hits = []
-    for pid, name, company, role in database.execute(query):
-        title = " ".join(p for p in (name, company, role) if p)
-        words = [_folded(w) for w in _WORD.findall(title)]
-        if not all(any(_matches(t, w, i == last) for w in words) for i, t in enumerate(terms)):
-            continue
+    hits: list[SearchHit] = []
+    for columns in ((Person.name,), (Person.company, Person.role)):  # names first
+        starts = [c.startswith(longest) | c.contains(" " + longest) for c in columns]
+        query = (
+            Person.select(Person.id, Person.name, Person.company, Person.role)
+            .where(Person.trashed_at.is_null(), reduce(operator.or_, starts))
+            .order_by(dialect.nocase_order(Person.name), Person.id)
+        )
+        for pid, name, company, role in database.execute(query):
+            title = " ".join(p for p in (name, company, role) if p)
+            words = [_folded(w) for w in _WORD.findall(title)]
+            found = (any(_matches(t, w, i == last) for w in words) for i, t in enumerate(terms))
+            if pid in {h.person_id for h in hits} or not all(found):
+                continue
 
-        def mark(m: re.Match[str]) -> str:
-            word = _folded(m.group())
-            if any(_matches(t, word, i == last) for i, t in enumerate(terms)):
-                return f"{MARK_START}{m.group()}{MARK_END}"
-            return m.group()
+            def mark(m: re.Match[str]) -> str:
+                word = _folded(m.group())
+                if any(_matches(t, word, i == last) for i, t in enumerate(terms)):
+                    return f"{MARK_START}{m.group()}{MARK_END}"
+                return m.group()
 
-        hits.append(SearchHit("person", pid, pid, name, title, _WORD.sub(mark, title)))
-        if len(hits) == limit:
-            break
+            hits.append(SearchHit("person", pid, pid, name, title, _WORD.sub(mark, title)))
+            if len(hits) == limit:
+                return hits
     return hits
 
 

@@ -17,7 +17,10 @@ def test_every_typed_word_is_in_the_name_company_or_role(journal) -> None:
     found = names_matching("harbour mül")
     assert [h.person_id for h in found] == [carla.id]
     assert found[0].snippet == "Carla \x02Müller\x03 \x02Harbour\x03 Foods CFO"
-    assert [h.person_name for h in names_matching("carl")] == ["Carla Müller", "Carlos Diaz"]
+    aaron = people.add_person("Aaron Best", company="Carlton Cafe")
+    found = [h.person_id for h in names_matching("carl")]
+    assert found[2] == aaron.id  # names first, then a company's, though "Aaron" sorts first
+    assert [h.person_name for h in names_matching("carl")][:2] == ["Carla Müller", "Carlos Diaz"]
     assert names_matching("CARLA mul")[0].person_id == carla.id  # any case, ü read as u
     assert names_matching("cfo carl")[0].person_id == carla.id
     assert names_matching("carl food") == []  # a word before the last is a whole word

@@ -173,8 +173,8 @@ class SearchPage(QWidget):
         if text != self.box.text():
             return
         self._names = (text, names)
-        if self._hits[0] == text:  # the rest came first: the names join it
-            self._show(text, names_first(names, self._hits[1]))
+        if self._hits[0] == text:  # the rest came first (and was said shown): the names join it
+            self._fill(text, names_first(names, self._hits[1]))
         elif names:
             self.model.set_hits(names)
             self.names_showing = text
@@ -191,6 +191,10 @@ class SearchPage(QWidget):
         self.status.setText(f"The search did not work: {exc}")
 
     def _show(self, text: str, hits: list[SearchHit]) -> None:
+        self._fill(text, hits)
+        self.shown.emit(text)
+
+    def _fill(self, text: str, hits: list[SearchHit]) -> None:
         self.model.set_hits(hits)
         self.showing = self.names_showing = text
         if not text.strip():
@@ -202,7 +206,6 @@ class SearchPage(QWidget):
         first = self.model.first_hit_row()
         if first is not None:
             self.results.setCurrentIndex(self.model.index(first, 0))
-        self.shown.emit(text)
 
     def results_pending(self) -> bool:
         """True while what the box says has no results shown yet."""
