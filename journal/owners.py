@@ -4,6 +4,7 @@ journal is shared enough that "mine" and "everyone's" differ."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from . import authorship, dialect
 from .models import Person
@@ -14,7 +15,8 @@ def names() -> list[str]:
     writing now, by name (never '')."""
     known = {authorship.author()}
     for field in (Person.owner, Person.updated_by):  # each read from its index alone
-        known.update(name for (name,) in Person.select(field).distinct().tuples())
+        rows: Any = Person.select(field).distinct().tuples()
+        known.update(str(value) for (value,) in rows)
     return sorted(known - {""}, key=str.casefold)
 
 

@@ -17,7 +17,7 @@ def _at(day: dt.date) -> dt.datetime:
 
 def note_entry(note: NoteRecord) -> TimelineEntry:
     """A note as the timeline shows it (a note just saved joins the timeline without a re-read)."""
-    detail = {"kind": note.kind, "author": note.author}
+    detail: dict[str, object] = {"kind": note.kind, "author": note.author}
     return TimelineEntry("note", note.id, note.occurred_at, note.kind, note.body, detail)
 
 

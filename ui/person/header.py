@@ -60,7 +60,9 @@ class OwnerCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMinimumContentsLength(10)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.lineEdit().setPlaceholderText("nobody")
+        line = self.lineEdit()
+        assert line is not None  # an editable combo has its line edit
+        line.setPlaceholderText("nobody")
         self.setToolTip("Whose person this is: People and Today can show only yours")
 
     def names_changed(self) -> None:
@@ -94,6 +96,7 @@ def bind_owner(combo: QComboBox, commit: Callable[[str], bool]) -> Binder:
     binder = Binder(combo, lambda: combo.currentText().strip(), combo.setCurrentText, commit)
     combo.activated.connect(binder.edited)
     line = combo.lineEdit()
+    assert line is not None  # an editable combo has its line edit
     line.editingFinished.connect(binder.edited)
     return binder
 
