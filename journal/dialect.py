@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from peewee import ColumnBase, Database, PostgresqlDatabase, SqliteDatabase, fn
+from peewee import ColumnBase, Database, PostgresqlDatabase, fn
 
 from .models import database
 
@@ -170,7 +170,3 @@ def reserve_ids(model: Any, count: int, after: int = 0) -> list[int]:
         return [int(r[0]) for r in rows]
     last = max(model.select(fn.MAX(model.id)).scalar() or 0, after)
     return list(range(last + 1, last + 1 + count))
-
-
-def is_sqlite(db: Database | None = None) -> bool:
-    return isinstance(target(db), SqliteDatabase)

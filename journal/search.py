@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import dialect, search_postgres
+from . import dialect, search_postgres, search_rows
 from .models import Decision, Goal, Note, Objection, Pain, Person, PersonTag, Tag, database
 
 KINDS = {"person": 1, "note": 2, "goal": 3, "pain": 4, "decision": 5, "objection": 6}
@@ -164,34 +164,8 @@ def index_everything_of(person_id: int) -> None:
         index_decision(decision_id)
 
 
-_REBUILD = {
-    "person": """SELECT p.id * 8 + 1, 'person', p.id, p.id,
-        trim(p.name || ' ' || p.company || ' ' || p.role),
-        coalesce((SELECT group_concat(t.name, ' ') FROM person_tag pt
-                  JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = p.id), '')
-        || char(10) || p.location || char(10) || p.how_we_met || char(10) || p.about
-        || char(10) || coalesce((SELECT group_concat(e.value, char(10))
-                                 FROM json_each(p.emails) e), '')
-        FROM person p WHERE p.trashed_at IS NULL""",
-    "note": """SELECT n.id * 8 + 2, 'note', n.id, n.person_id, '', n.body
-        FROM note n JOIN person p ON p.id = n.person_id
-        WHERE n.trashed_at IS NULL AND p.trashed_at IS NULL""",
-    "goal": """SELECT g.id * 8 + 3, 'goal', g.id, g.person_id, g.text, g.why
-        FROM goal g JOIN person p ON p.id = g.person_id
-        WHERE g.trashed_at IS NULL AND p.trashed_at IS NULL""",
-    "pain": """SELECT x.id * 8 + 4, 'pain', x.id, x.person_id, x.text, x.ramifications
-        FROM pain x JOIN person p ON p.id = x.person_id
-        WHERE x.trashed_at IS NULL AND p.trashed_at IS NULL""",
-    "decision": """SELECT d.id * 8 + 5, 'decision', d.id, d.person_id, d.offer,
-        d.reason || char(10) || d.lesson || char(10) || d.better_solution || char(10)
-        || d.better_fit || char(10) || d.expected
-        FROM decision d JOIN person p ON p.id = d.person_id
-        WHERE d.trashed_at IS NULL AND p.trashed_at IS NULL""",
-    "objection": """SELECT o.id * 8 + 6, 'objection', o.id, d.person_id, o.text, d.offer
-        FROM objection o JOIN decision d ON d.id = o.decision_id
-        JOIN person p ON p.id = d.person_id
-        WHERE o.trashed_at IS NULL AND d.trashed_at IS NULL AND p.trashed_at IS NULL""",
-}
+def _selects() -> tuple[str, ...]:
+    return search_rows.selects(dialect.is_postgres())
 
 
 def index_new_people(person_ids: list[int]) -> None:
@@ -199,46 +173,28 @@ def index_new_people(person_ids: list[int]) -> None:
 
     Only for people not indexed yet, such as those an import has just added.
     """
-    if dialect.is_postgres():
-        search_postgres.index_people(person_ids)
-        return
     for start in range(0, len(person_ids), 500):
         chunk = person_ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        for select in _REBUILD.values():
-            database.execute_sql(
-                "INSERT INTO search_index (rowid, kind, record_id, person_id, title, body) "
-                f"{select} AND p.id IN ({marks})",
-                chunk,
-            )
+        marks = ", ".join(database.param for _ in chunk)
+        for select in _selects():
+            database.execute_sql(f"{search_rows.INSERT}{select} AND p.id IN ({marks})", chunk)
 
 
 def index_people_from(first_id: int) -> None:
     """Index the people from `first_id` on (and everything they own), one statement per kind
     of record: after an import has just added them, none of them indexed yet."""
-    if dialect.is_postgres():
-        search_postgres.index_people_from(first_id)
-        return
-    for select in _REBUILD.values():
+    for select in _selects():
         database.execute_sql(
-            "INSERT INTO search_index (rowid, kind, record_id, person_id, title, body) "
-            f"{select} AND p.id >= ?",
-            (first_id,),
+            f"{search_rows.INSERT}{select} AND p.id >= {database.param}", (first_id,)
         )
 
 
 def rebuild_index() -> None:
     """Empty the index and fill it again from every live record, one statement per kind."""
     with database.atomic():
-        if dialect.is_postgres():
-            search_postgres.rebuild()
-            return
         database.execute_sql("DELETE FROM search_index")
-        for select in _REBUILD.values():
-            database.execute_sql(
-                "INSERT INTO search_index (rowid, kind, record_id, person_id, title, body) "
-                + select
-            )
+        for select in _selects():
+            database.execute_sql(search_rows.INSERT + select)
 
 
 def _person_trashed(person_id: int) -> bool:

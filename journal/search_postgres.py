@@ -23,36 +23,6 @@ INSERT = (
     "title = excluded.title, body = excluded.body"
 )
 
-_PERSON_BODY = """coalesce((SELECT string_agg(t.name, ' ') FROM person_tag pt
-                  JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = p.id), '')
-        || chr(10) || p.location || chr(10) || p.how_we_met || chr(10) || p.about
-        || chr(10) || coalesce((SELECT string_agg(e, chr(10))
-                                FROM jsonb_array_elements_text(p.emails::jsonb) e), '')"""
-REBUILD = {
-    "person": f"""SELECT p.id * 8 + 1, 'person', p.id, p.id,
-        trim(p.name || ' ' || p.company || ' ' || p.role), {_PERSON_BODY}
-        FROM person p WHERE p.trashed_at IS NULL""",
-    "note": """SELECT n.id * 8 + 2, 'note', n.id, n.person_id, '', n.body
-        FROM note n JOIN person p ON p.id = n.person_id
-        WHERE n.trashed_at IS NULL AND p.trashed_at IS NULL""",
-    "goal": """SELECT g.id * 8 + 3, 'goal', g.id, g.person_id, g.text, g.why
-        FROM goal g JOIN person p ON p.id = g.person_id
-        WHERE g.trashed_at IS NULL AND p.trashed_at IS NULL""",
-    "pain": """SELECT x.id * 8 + 4, 'pain', x.id, x.person_id, x.text, x.ramifications
-        FROM pain x JOIN person p ON p.id = x.person_id
-        WHERE x.trashed_at IS NULL AND p.trashed_at IS NULL""",
-    "decision": """SELECT d.id * 8 + 5, 'decision', d.id, d.person_id, d.offer,
-        d.reason || chr(10) || d.lesson || chr(10) || d.better_solution || chr(10)
-        || d.better_fit || chr(10) || d.expected
-        FROM decision d JOIN person p ON p.id = d.person_id
-        WHERE d.trashed_at IS NULL AND p.trashed_at IS NULL""",
-    "objection": """SELECT o.id * 8 + 6, 'objection', o.id, d.person_id, o.text, d.offer
-        FROM objection o JOIN decision d ON d.id = o.decision_id
-        JOIN person p ON p.id = d.person_id
-        WHERE o.trashed_at IS NULL AND d.trashed_at IS NULL AND p.trashed_at IS NULL""",
-}
-COLUMNS = "INSERT INTO search_index (rowid, kind, record_id, person_id, title, body) "
-
 
 def put(rowid: int, kind: str, record_id: int, person_id: int, title: str, body: str) -> None:
     database.execute_sql(INSERT, (rowid, kind, record_id, person_id, title, body))
@@ -64,23 +34,6 @@ def put_many(rows: Sequence[tuple[int, str, int, int, str, str]]) -> None:
 
 def drop(rowid: int) -> None:
     database.execute_sql("DELETE FROM search_index WHERE rowid = %s", (rowid,))
-
-
-def index_people(person_ids: list[int]) -> None:
-    """Index these people (not indexed yet) and everything they own, one statement per kind."""
-    for select in REBUILD.values():
-        database.execute_sql(f"{COLUMNS}{select} AND p.id = ANY(%s)", (person_ids,))
-
-
-def index_people_from(first_id: int) -> None:
-    for select in REBUILD.values():
-        database.execute_sql(f"{COLUMNS}{select} AND p.id >= %s", (first_id,))
-
-
-def rebuild() -> None:
-    database.execute_sql("DELETE FROM search_index")
-    for select in REBUILD.values():
-        database.execute_sql(COLUMNS + select)
 
 
 def tsquery(terms: list[str], prefix_last: bool) -> str:

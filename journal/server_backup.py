@@ -8,7 +8,6 @@ administrator's to dump (pg_dump), and a JSON export restores into any journal, 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from . import backups, interchange, private
@@ -52,16 +51,3 @@ def daily_backup_if_due(journal: Journal, today: dt.date | None = None) -> Path 
     path = backup(journal, reason="daily")
     backups.rotate(journal.path, keep_latest=backups.KEEP_LATEST)
     return path
-
-
-def folder_of(journal: Journal) -> Path:
-    return backups.backup_dir(journal.path)
-
-
-def describe(journal: Journal) -> str:
-    """One line on how this server journal is backed up."""
-    where = os.fspath(folder_of(journal))
-    return (
-        f"a server journal is backed up as a JSON export, daily while the window is open and "
-        f"with 'rapport backup', into {where}; 'rapport import' or 'rapport copy' reads one back"
-    )
