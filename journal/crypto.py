@@ -9,12 +9,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import backups, private
+from . import backups, private, sqlite_file
 from .errors import JournalError
 from .errors import PassphraseNeeded as PassphraseNeeded
 from .errors import WrongPassphrase as WrongPassphrase
 from .sqlite_file import ENV_VAR as ENV_VAR
-from .sqlite_file import DatabaseError as DatabaseError
 from .sqlite_file import connect as connect
 from .sqlite_file import inspect_file
 from .sqlite_file import is_encrypted as is_encrypted
@@ -67,7 +66,7 @@ def convert(path: Path, old_key: str | None, new_key: str | None) -> None:
             # Leaving WAL needs every other connection closed; it also folds the WAL in.
             if con.execute("PRAGMA journal_mode = delete").fetchone()[0] != "delete":
                 raise JournalError(f"{path} is in use by another Rapport: close it first")
-        except DatabaseError as exc:
+        except sqlite_file.DatabaseError as exc:
             raise JournalError(f"{path} is in use by another Rapport: close it first") from exc
         try:
             version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -81,12 +80,12 @@ def convert(path: Path, old_key: str | None, new_key: str | None) -> None:
             os.replace(partial, path)
             replaced = True
             _sync_folder(path.parent)
-        except (DatabaseError, OSError) as exc:
+        except (sqlite_file.DatabaseError, OSError) as exc:
             raise JournalError(f"converting {path} failed ({exc}); it was not changed") from exc
         finally:
             if not replaced:
                 _remove(partial)
-                with contextlib.suppress(DatabaseError):
+                with contextlib.suppress(sqlite_file.DatabaseError):
                     con.execute(f"PRAGMA journal_mode = {mode}")
 
 
@@ -180,7 +179,7 @@ def _opened_by(paths: Sequence[Path], passphrase: str) -> list[Path]:
     for path in paths:
         try:
             connect(path, passphrase, readonly=True).close()
-        except (JournalError, DatabaseError):
+        except (JournalError, sqlite_file.DatabaseError):
             continue
         found.append(path)
     return found

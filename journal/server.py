@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from peewee import Database, OperationalError, PostgresqlDatabase
+from peewee import Database, OperationalError, PostgresqlDatabase, Psycopg3Adapter
 
 from . import dialect, migrations
 from .errors import JournalError, JournalTooNew, NotAJournal
@@ -86,6 +87,44 @@ def explain_connect_error(url: str, exc: BaseException) -> JournalError:
     )
 
 
+class Psycopg3OnFirstUse(Psycopg3Adapter):
+    """peewee's psycopg 3 adapter, importing psycopg when a server database is made rather than
+    when peewee loads: a process that opens only journal files (the window, most commands)
+    never pays for the driver (~20 MB and most of peewee's import time), and one that loaded
+    peewee without it (ui.entry) can still open a server journal later. peewee reads the driver
+    from its own module globals, so the four methods that name it are given it here."""
+
+    def __init__(self) -> None:
+        import psycopg
+        from psycopg.pq import TransactionStatus
+        from psycopg.types.json import Json, Jsonb
+
+        super().__init__()
+        self.driver = psycopg
+        self.txn_idle = TransactionStatus.IDLE
+        self.txn_inerror = TransactionStatus.INERROR
+        self.txn_unknown = TransactionStatus.UNKNOWN
+        self.txn_intrans = TransactionStatus.INTRANS
+        self.json_type, self.jsonb_type = Json, Jsonb
+
+    def check_driver(self) -> None:
+        """The driver was imported when this adapter was made (an ImportError then)."""
+
+    def get_binary_type(self) -> Any:
+        return self.driver.Binary
+
+    def connect(self, db: Any, **params: Any) -> Any:
+        if db._encoding:
+            params.setdefault("client_encoding", db._encoding)
+        given_as = "conninfo" if db.database.startswith("postgresql://") else "dbname"
+        params.setdefault(given_as, db.database)
+        return self.driver.connect(**params)
+
+    def server_side_cursor(self, conn: Any) -> Any:
+        in_transaction = self.txn_status(conn) == self.txn_intrans
+        return conn.cursor(name=str(uuid.uuid1()), withhold=not in_transaction)
+
+
 class ServerDatabase(PostgresqlDatabase):
     """peewee's PostgresqlDatabase that, outside a transaction, drops a connection found broken
     (the server restarted, the network dropped) before the next statement and connects again;
@@ -106,16 +145,12 @@ class ServerDatabase(PostgresqlDatabase):
             dialect.revive(self)  # idle, it could not tell the server was gone: once more
             return super().execute_sql(sql, params)
 
+    # peewee picks one of these by the drivers it found when it loaded (none, under ui.entry)
+    psycopg3_adapter = psycopg2_adapter = Psycopg3OnFirstUse
+
 
 def peewee_database(url: str, password: str | None = None) -> PostgresqlDatabase:
     """The peewee database for a server journal (psycopg 3; ~/.pgpass and PGPASSWORD apply)."""
-    import peewee
-
-    if getattr(peewee, "psycopg", None) is None:  # ui.entry started this for files only
-        raise JournalError(
-            "this Rapport was started for a journal file and cannot open a server journal: "
-            "run it again with the server journal's URL"
-        )
     params: dict[str, Any] = {
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": "Rapport",

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from journal import people
-from ui import entry
 
 HEAVY = (
     "sqlcipher3",
@@ -56,23 +55,6 @@ def test_an_export_still_finds_what_it_needs(journal) -> None:
     journal.close()
     loaded = _modules(journal.path, "export", "vcard")
     assert "journal.exports.vcard" in loaded and "sqlcipher3" not in loaded
-
-
-@pytest.mark.parametrize(
-    ("argv", "env", "expected"),
-    [
-        (["--journal", "j.sqlite", "today"], {}, False),
-        (["--journal=j.sqlite", "search", "x"], {}, False),
-        (["note", "Ana", "met at postgres://conf"], {}, False),  # a note is not a location
-        (["--journal", "postgresql://dana@db/rapport", "today"], {}, True),
-        (["today"], {"RAPPORT_JOURNAL": "postgres://dana@db/rapport"}, True),
-        (["copy", "a.sqlite", "b.sqlite"], {}, True),
-        (["--journal", "j.sqlite"], {}, True),  # the window: File → Open server journal…
-        ([], {}, True),
-    ],
-)
-def test_only_a_process_that_may_open_a_server_loads_its_driver(argv, env, expected) -> None:
-    assert entry.may_open_a_server(argv, env) is expected
 
 
 def test_a_server_journal_command_loads_the_driver(server_url) -> None:

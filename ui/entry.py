@@ -1,38 +1,16 @@
-"""The `rapport` command's entry point: a command on a journal file starts without the
-PostgreSQL driver, then the command line runs.
+"""The `rapport` command's entry point: journal (and peewee under it) loaded without the
+PostgreSQL driver, then the command line or the window.
 
 peewee imports every database driver it finds when it loads, and psycopg alone takes longer to
-import than the rest of a read command. A process that may open a server journal (one given a
-`postgresql://` URL, `rapport copy`, or the window, whose File menu opens server journals)
-keeps it.
+import than the rest of a read command (and ~17 MB). A server journal imports it when it is
+opened (journal.server's adapter), so no process loads it for a journal file.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Mapping, Sequence
 
 SERVER_DRIVERS = ("psycopg", "psycopg2")
-SERVER_SCHEMES = ("postgresql://", "postgres://")
-COMMANDS_TAKING_LOCATIONS = {"copy"}
-
-
-def may_open_a_server(argv: Sequence[str], env: Mapping[str, str]) -> bool:
-    """Whether these arguments may lead to a server journal (when unsure: yes)."""
-    if any(a.strip().lower().startswith(SERVER_SCHEMES) for a in argv if "://" in a):
-        return True
-    if env.get("RAPPORT_JOURNAL", "").strip().lower().startswith(SERVER_SCHEMES):
-        return True
-    words, skip = [], False
-    for arg in argv:
-        if skip:
-            skip = False
-        elif arg == "--journal":
-            skip = True
-        elif not arg.startswith("-"):
-            words.append(arg)
-    return not words or words[0] in COMMANDS_TAKING_LOCATIONS  # no command: the window
 
 
 def load_journal_without_server_drivers() -> None:
@@ -51,8 +29,7 @@ def load_journal_without_server_drivers() -> None:
 
 
 def main() -> int:
-    if not may_open_a_server(sys.argv[1:], os.environ):
-        load_journal_without_server_drivers()
+    load_journal_without_server_drivers()
     from .cli import main as run
 
     return run()

@@ -9,7 +9,6 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from journal.changes import EVERYTHING, Changes
-from journal.server_events import listener_for
 from journal.storage import changed_since_last_check
 
 from .session import Session
@@ -32,6 +31,8 @@ class ServerWatch(QObject):
         journal = session.journal
         if journal.url is None:
             raise ValueError(f"{journal.location} is not a server journal")
+        from journal.server_events import listener_for  # psycopg: for a server journal only
+
         self.listener = listener_for(journal.url, journal.db)
         self.heard.connect(self._announce)  # queued: emitted from the listening thread
         self.listening = threading.Thread(target=self._listen, name="server events", daemon=True)

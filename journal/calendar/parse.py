@@ -11,11 +11,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import icalendar
-import recurring_ical_events
-import x_wr_timezone
-from icalendar.error import GloballyUniqueTZIDGuessed
-
 from ..errors import JournalError
 from .records import Attendee, CalendarEvent, CalendarFile
 
@@ -81,6 +76,10 @@ def parse_calendar(
 ) -> CalendarFile:
     """The events of an iCalendar text within the window around `now`; CalendarError if it is not
     a whole calendar."""
+    import icalendar  # the calendar libraries load with the first calendar read, not at start
+    import x_wr_timezone
+    from icalendar.error import GloballyUniqueTZIDGuessed
+
     text = _checked_text(data, source)
     start, end = window(now)
     text, total = _events_to_parse(text, start.date() - _SLACK, end.date() + _SLACK)
@@ -177,6 +176,8 @@ def _occurrences(calendar: Any, start: dt.datetime, end: dt.datetime) -> list[An
     single = {id(e) for e in once}
     series = calendar.copy()  # its properties (CALSCALE), with the series' components only
     series.subcomponents = [c for c in calendar.subcomponents if id(c) not in single]
+    import recurring_ical_events
+
     # CalendarQuery, not of(): of() would apply X-WR-TIMEZONE a second time.
     found = recurring_ical_events.CalendarQuery(series).between(start, end)
     return [*once, *found]
