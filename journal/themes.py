@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from .errors import JournalError
 
@@ -221,15 +222,23 @@ def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(rf"(?<!\w)(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-_RULES = {theme: [_compile([p]) for p in patterns] for theme, patterns in RULES.items()}
-_CAVEAT = _compile(CAVEATS)
+@cache
+def _rules() -> dict[str, list[re.Pattern[str]]]:
+    """The rules compiled when first used, not when the module loads (140 patterns, which the
+    window's start and most commands never need)."""
+    return {theme: [_compile([p]) for p in patterns] for theme, patterns in RULES.items()}
+
+
+@cache
+def _caveat() -> re.Pattern[str]:
+    return _compile(CAVEATS)
 
 
 def suggest_theme(text: str) -> str:
     """The theme the words of an objection point to ("other" when none does)."""
     best, best_score = "other", 0
     for theme in THEMES:
-        score = sum(1 for pattern in _RULES.get(theme, ()) if pattern.search(text or ""))
+        score = sum(1 for pattern in _rules().get(theme, ()) if pattern.search(text or ""))
         if score > best_score:
             best, best_score = theme, score
     return best
@@ -245,7 +254,7 @@ def check_theme(value: object, field: str = "theme") -> str:
 def caveat_in(*texts: str) -> str | None:
     """The first hedge ("not now", "until", "budget", …) in these texts, as written; or None."""
     for text in texts:
-        match = _CAVEAT.search(text or "")
+        match = _caveat().search(text or "")
         if match:
             return match.group(0)
     return None

@@ -110,8 +110,7 @@ class MainWindow(Shell):
         self.today.addAttendee.connect(self.add_attendee)
         self.today.writeUpRequested.connect(self.write_up)
         self.today.import_button.setToolTip("Import a vCard, CSV or Rapport JSON file")
-        if header := getattr(self.person.page, "header", None):
-            header.brief_button.setDefaultAction(self.registry["brief"])
+        self.person.use_brief_action(self.registry["brief"])
         self.resize(1280, 800)
         self._restore()
         self._journal_opened()

@@ -1,70 +1,19 @@
-"""Where the person page sits in the window. Until ui.person.page exists, a plain placeholder."""
+"""Where the person page sits in the window: built when a person is first opened, not at
+start-up (it is the window's largest page: ~0.1 s and a dozen models)."""
 
 from __future__ import annotations
 
-import html
-import importlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from journal import people
 from journal.changes import Changes
-from journal.errors import JournalError
 
 if TYPE_CHECKING:
+    from ..person.page import PersonPage
     from ..session import Session
-
-
-def _person_page_class() -> type[QWidget] | None:
-    try:
-        module = importlib.import_module("ui.person.page")
-    except ImportError:
-        return None
-    return getattr(module, "PersonPage", None)
-
-
-class PlaceholderPersonPage(QWidget):
-    """Shows who is open; stands in for the real person page with the same signals and methods."""
-
-    personChanged = Signal(int)
-    statusMessage = Signal(str)
-    openPerson = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._person_id: int | None = None
-        self.label = QLabel(self)
-        self.label.setObjectName("personPlaceholder")
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-
-    def show_person(self, person_id: int, focus: tuple[str, int] | None = None) -> None:
-        self._person_id = person_id
-        try:
-            person = people.get_person(person_id)
-        except JournalError as exc:
-            self.label.setText(html.escape(str(exc)))
-            return
-        details = " · ".join(x for x in (person.role, person.company) if x)
-        gone = " <i>(in the trash)</i>" if person.trashed_at else ""
-        self.label.setText(
-            f"<h2>{html.escape(person.name)}{gone}</h2><p>{html.escape(details)}</p>"
-        )
-
-    def current_person_id(self) -> int | None:
-        return self._person_id
-
-    def new_note(self) -> None:
-        self.statusMessage.emit("Notes are written on the person page (coming soon).")
-
-    def save_note(self) -> None:
-        """Nothing to save in the placeholder."""
 
 
 class PersonHost(QWidget):
@@ -79,21 +28,43 @@ class PersonHost(QWidget):
         super().__init__(parent)
         self.setObjectName("personPage")
         self.setAccessibleName("Person")
-        cls = _person_page_class()
-        self.is_placeholder = cls is None
-        self.page = cls(self, session=session) if cls else PlaceholderPersonPage(self)
+        self.session = session
         self.stale = False
-        self.page.statusMessage.connect(self.statusMessage)
-        self.page.openPerson.connect(lambda pid: self.openPerson.emit(pid, None))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.page)
+        self._page: PersonPage | None = None
+        self._undo_stack: QUndoStack | None = None
+        self._brief: QAction | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def page(self) -> PersonPage:
+        """The person page, made the first time it is asked for."""
+        if self._page is None:
+            from ..person.page import PersonPage
+
+            page = PersonPage(self, session=self.session)
+            page.statusMessage.connect(self.statusMessage)
+            page.openPerson.connect(lambda pid: self.openPerson.emit(pid, None))
+            if self._undo_stack is not None:
+                page.set_undo_stack(self._undo_stack)
+            if self._brief is not None:
+                page.header.brief_button.setDefaultAction(self._brief)
+            self._layout.addWidget(page)
+            page.show()  # now: a layout shows a new child of a shown widget only later (queued)
+            self._page = page
+        return self._page
 
     def use_undo_stack(self, stack: QUndoStack) -> None:
         """Changes made on the person page go on the window's undo stack."""
-        set_stack = getattr(self.page, "set_undo_stack", None)
-        if set_stack is not None:
-            set_stack(stack)
+        self._undo_stack = stack
+        if self._page is not None:
+            self._page.set_undo_stack(stack)
+
+    def use_brief_action(self, action: QAction) -> None:
+        """The header's Brief button runs the window's Brief action."""
+        self._brief = action
+        if self._page is not None:
+            self._page.header.brief_button.setDefaultAction(action)
 
     def follow(self, session: Session) -> None:
         session.changed.connect(self.journal_changed)
@@ -101,7 +72,7 @@ class PersonHost(QWidget):
     def journal_changed(self, changes: Changes, handler: object = None) -> None:
         pid = self.current_person_id()
         touched = changes.touches_person(pid) if pid is not None else False
-        if handler is self.page or pid is None or not (touched or changes.touches("meeting")):
+        if pid is None or handler is self._page or not (touched or changes.touches("meeting")):
             return
         if self.isVisible():
             self.reload()
@@ -113,27 +84,24 @@ class PersonHost(QWidget):
         self.page.show_person(person_id, focus)
 
     def current_person_id(self) -> int | None:
-        return self.page.current_person_id()
+        return None if self._page is None else self._page.current_person_id()
 
     def new_note(self) -> None:
         self.page.new_note()
 
     def start_note(self, kind: str, when: object) -> bool:
         """Open the composer on a new note of `kind` that happened `when` (False if it cannot)."""
-        start = getattr(self.page, "start_note", None)
-        return bool(start(kind, when)) if start is not None else False
+        return bool(self.page.start_note(kind, when))
 
     def flush(self) -> None:
         """Save any edit still waiting (before leaving the person, or the journal)."""
-        flush = getattr(self.page, "flush", None)
-        if flush is not None:
-            flush()
+        if self._page is not None:
+            self._page.flush()
 
     def forget(self) -> None:
         """Show nobody, writing nothing (another journal is shown)."""
-        forget = getattr(self.page, "forget", None)
-        if forget is not None:
-            forget()
+        if self._page is not None:
+            self._page.forget()
 
     def showEvent(self, event) -> None:
         if self.stale:
