@@ -11,8 +11,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import psutil
-
 PREFIX = "rapport-sample-"
 _NAME = re.compile(rf"{re.escape(PREFIX)}(?P<pid>\d+)-\w+")
 
@@ -62,6 +60,8 @@ def _sample_folders() -> Iterator[tuple[Path, int]]:
 def _running_since_before(pid: int, folder: Path) -> bool:
     """The process `pid` runs and started before `folder` was made (not a later one that was
     given the same number)."""
+    import psutil  # only when a sample journal is made, not when the window starts
+
     try:
         started = psutil.Process(pid).create_time()
     except psutil.NoSuchProcess:
