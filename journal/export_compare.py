@@ -89,10 +89,17 @@ def _sorted_tags(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _referrals(document: dict[str, Any], shift: int = 0) -> list[tuple[Any, ...]]:
-    """Each referral with its two people as their places in the people list."""
+    """Each referral with its two people as their places in the people list, then when, the
+    context and who wrote it (`_MISSING` when the document leaves that out)."""
     place = {str(p["id"]): shift + i for i, p in enumerate(document.get("people", []))}
     return [
-        (place.get(str(r["referrer"])), place.get(str(r["referred"])), r.get("on"), r["context"])
+        (
+            place.get(str(r["referrer"])),
+            place.get(str(r["referred"])),
+            r.get("on"),
+            r["context"],
+            r.get("author", _MISSING),
+        )
         for r in document.get("referrals", [])
     ]
 
@@ -103,12 +110,15 @@ def _referrals_difference(
     missing = Counter(expected) - Counter(found)
     extra = Counter(found) - Counter(expected)
     if missing:
-        by, to, on, _ = next(iter(missing))
-        return f"referrals: people[{by}] referred people[{to}] (on {on}) is not in the copy"
+        return f"referrals: {_referral(next(iter(missing)))} is not in the copy"
     if extra:
-        by, to, on, _ = next(iter(extra))
-        return f"referrals: people[{by}] referred people[{to}] (on {on}) is in the copy only"
+        return f"referrals: {_referral(next(iter(extra)))} is in the copy only"
     return None
+
+
+def _referral(referral: tuple[Any, ...]) -> str:
+    by, to, on, _, author = referral
+    return f"people[{by}] referred people[{to}] (on {on}, written by {_show(author)})"
 
 
 def _tag_settings_difference(source: dict[str, Any], after: dict[str, Any]) -> str | None:

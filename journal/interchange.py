@@ -1,34 +1,42 @@
-"""The journal's open JSON interchange format (version 2): export, load, all-or-nothing import.
+"""The journal's open JSON interchange format (version 3): export, load, all-or-nothing import.
 
 The document is one JSON object, UTF-8, every key optional unless marked:
 
-    {"format": "rapport-journal" (required), "version": 2 (required), "exported_at": "…",
+    {"format": "rapport-journal" (required), "version": 3 (required), "exported_at": "…",
      "tags": [{"name" (required), "cadence_days": 30 | null, "persona": true | false,
                "messaging": "Markdown: what to say to this persona"}],
      "people": [{"id": "any text, unique in the file", "name" (required), "company", "role",
                  "emails": [], "phones": [], "location", "how_we_met", "met_on": "YYYY-MM-DD",
                  "about", "fit": "good" | "poor" | "unknown", "focus": false,
-                 "cadence_days": null, "tags": ["name", …],
+                 "cadence_days": null, "owner": "a name", "updated_by": "a name",
+                 "tags": ["name", …],
                  "goals": [{"text" (required), "why", "status": "open" | "attained" | "dropped",
-                            "created_at": "YYYY-MM-DDTHH:MM:SS"}],
+                            "created_at": "YYYY-MM-DDTHH:MM:SS", "author": "a name"}],
                  "pains": [{"text" (required), "ramifications", "status": "open" | "relieved",
-                            "created_at"}],
+                            "created_at", "author"}],
                  "decisions": [{"offer" (required),
                                 "outcome": "yes" | "strong_no" | "weak_no" | "undecided",
                                 "decided_on", "reason", "lesson", "revisit_on",
-                                "better_solution", "better_fit", "expected",
+                                "better_solution", "better_fit", "expected", "author",
                                 "objections": [{"text" (required), "addressed": false,
                                                 "theme": "price" | "timing" | "authority" |
-                                                         "need" | "trust" | "fit" | "other"}]}],
+                                                         "need" | "trust" | "fit" | "other",
+                                                "author"}]}],
                  "notes": [{"occurred_at", "kind": "meeting" | "call" | "message" | "thought",
-                            "body" (required)}],
-                 "follow_ups": [{"due_on", "what" (required), "done": false}]}],
-     "referrals": [{"referrer": "a person id", "referred": "a person id", "on", "context"}]}
+                            "body" (required), "author"}],
+                 "follow_ups": [{"due_on", "what" (required), "done": false, "author"}]}],
+     "referrals": [{"referrer": "a person id", "referred": "a person id", "on", "context",
+                    "author"}]}
 
 Version 2 added to version 1: `persona` and `messaging` on tags (the top-level `tags` lists
 every tag with a cadence, a persona flag or a messaging note), `theme` on objections, and the
-three answers after a no on decisions (`better_solution`, `better_fit`, `expected`). Version 1
-files still import: an objection without a theme gets the one its words suggest.
+three answers after a no on decisions (`better_solution`, `better_fit`, `expected`). Version 3
+added who wrote what: `author` on goals, pains, decisions, objections, notes, follow-ups and
+referrals, and a person's `owner` and `updated_by` (who last edited them). Each is one line of
+at most 80 characters; "" (or null) is nobody, as on a file journal with no name set. The
+export always writes them; on import, a record that leaves one out is stamped with whoever
+imports it (as every file of version 1 and 2 is), and one that gives it keeps it as written.
+Version 1 files still import: an objection without a theme gets the one its words suggest.
 
 `export_journal` writes the document; `interchange_schema` checks one before it is imported.
 """
@@ -114,6 +122,7 @@ class _NoteRow(NamedTuple):
     occurred_at: str  # ISO 8601 to the second, as the export writes it
     kind: str
     body: str
+    author: str
 
 
 def _note_rows(live: Any) -> list[_NoteRow]:
@@ -121,7 +130,7 @@ def _note_rows(live: Any) -> list[_NoteRow]:
     time made ISO by the database (no datetime object per note)."""
     iso = dialect.iso_datetime(Note.occurred_at)
     query = (
-        Note.select(Note.person, iso, Note.kind, Note.body)
+        Note.select(Note.person, iso, Note.kind, Note.body, Note.author)
         .join(Person)
         .where(live, Note.trashed_at.is_null())
         .order_by(Note.occurred_at, Note.id)
@@ -137,7 +146,7 @@ def _by_person(rows: Iterable[Any]) -> dict[int, list[Any]]:
 
 
 def export_journal() -> dict[str, Any]:
-    """The whole journal (live records only: nothing from the trash) as a version-2 document
+    """The whole journal (live records only: nothing from the trash) as a version-3 document
     (described at the top of this module). A fixed number of queries, however large the journal.
     """
     live = Person.trashed_at.is_null()
@@ -183,7 +192,9 @@ def export_journal() -> dict[str, Any]:
     )
     referrer, referred = Person.alias(), Person.alias()
     links = (
-        Referral.select(Referral.referrer, Referral.referred, Referral.on, Referral.context)
+        Referral.select(
+            Referral.referrer, Referral.referred, Referral.on, Referral.context, Referral.author
+        )
         .join(referrer, on=(Referral.referrer == referrer.id))
         .switch(Referral)
         .join(referred, on=(Referral.referred == referred.id))
@@ -211,8 +222,14 @@ def export_journal() -> dict[str, Any]:
         ],
         "people": [_person(p, related) for p in people],
         "referrals": [
-            {"referrer": str(by), "referred": str(to), "on": _iso(on), "context": context}
-            for by, to, on, context in links
+            {
+                "referrer": str(by),
+                "referred": str(to),
+                "on": _iso(on),
+                "context": context,
+                "author": author,
+            }
+            for by, to, on, context, author in links
         ],
     }
 
@@ -245,9 +262,17 @@ def _person(p: Person, rel: _Related) -> dict[str, Any]:
         "fit": p.fit,
         "focus": bool(p.focus),
         "cadence_days": p.cadence_days,
+        "owner": p.owner,
+        "updated_by": p.updated_by,
         "tags": list(rel.tags.get(p.id, ())),
         "goals": [
-            {"text": g.text, "why": g.why, "status": g.status, "created_at": _iso(g.created_at)}
+            {
+                "text": g.text,
+                "why": g.why,
+                "status": g.status,
+                "created_at": _iso(g.created_at),
+                "author": g.author,
+            }
             for g in rel.goals.get(p.id, [])
         ],
         "pains": [
@@ -256,6 +281,7 @@ def _person(p: Person, rel: _Related) -> dict[str, Any]:
                 "ramifications": x.ramifications,
                 "status": x.status,
                 "created_at": _iso(x.created_at),
+                "author": x.author,
             }
             for x in rel.pains.get(p.id, [])
         ],
@@ -270,19 +296,25 @@ def _person(p: Person, rel: _Related) -> dict[str, Any]:
                 "better_solution": d.better_solution,
                 "better_fit": d.better_fit,
                 "expected": d.expected,
+                "author": d.author,
                 "objections": [
-                    {"text": o.text, "addressed": bool(o.addressed), "theme": o.theme}
+                    {
+                        "text": o.text,
+                        "addressed": bool(o.addressed),
+                        "theme": o.theme,
+                        "author": o.author,
+                    }
                     for o in rel.objections.get(d.id, [])
                 ],
             }
             for d in rel.decisions.get(p.id, [])
         ],
         "notes": [
-            {"occurred_at": _iso(n.occurred_at), "kind": n.kind, "body": n.body}
+            {"occurred_at": _iso(n.occurred_at), "kind": n.kind, "body": n.body, "author": n.author}
             for n in rel.notes.get(p.id, [])
         ],
         "follow_ups": [
-            {"due_on": _iso(f.due_on), "what": f.what, "done": bool(f.done)}
+            {"due_on": _iso(f.due_on), "what": f.what, "done": bool(f.done), "author": f.author}
             for f in rel.follow_ups.get(p.id, [])
         ],
     }
@@ -364,7 +396,7 @@ def load_json(source: str | bytes | Path) -> dict[str, Any]:
 def import_journal(
     data: dict[str, Any], *, dry_run: bool = False, progress: Progress | None = None
 ) -> ImportReport:
-    """Add everything in a version-1 or version-2 document to the open journal, all or nothing.
+    """Add everything in a version 1, 2 or 3 document to the open journal, all or nothing.
 
     The whole document is checked first; any problem raises a JournalError naming where it is
     (`people[3].decisions[0].outcome: …`) and nothing is written. A dry run only checks.
@@ -503,7 +535,8 @@ def _write(doc: Document, progress: Progress | None) -> None:
             bulk.add(FollowUp, {"person": pid, "created_at": stamp, "updated_at": stamp, **f})
     for r in doc.referrals:
         row = {"referrer": person_ids[r.referrer], "referred": person_ids[r.referred]}
-        bulk.add(Referral, {**row, "on": r.on, "context": r.context, "created_at": stamp})
+        row.update(on=r.on, context=r.context, created_at=stamp, **r.signed)
+        bulk.add(Referral, row)
     bulk.flush()
     if person_ids:
         search.index_people_from(person_ids[0])  # one statement per kind of record

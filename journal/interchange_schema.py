@@ -1,4 +1,4 @@
-"""Checking an interchange document (version 1 or 2) whole, before anything is written.
+"""Checking an interchange document (version 1, 2 or 3) whole, before anything is written.
 
 Every problem is a JournalError naming where it is: `people[3].decisions[0].outcome: …`.
 """
@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import authorship
 from . import validate as v
 from .errors import JournalError
 from .models import FITS, GOAL_STATUSES, NOTE_KINDS, OUTCOMES, PAIN_STATUSES
@@ -16,7 +17,7 @@ from .records import AFTER_A_NO
 from .themes import check_theme, suggest_theme
 
 FORMAT = "rapport-journal"
-VERSION = 2
+VERSION = 3
 
 Row = dict[str, Any]
 
@@ -43,6 +44,7 @@ class ReferralIn:
     referred: int
     on: dt.date | None
     context: str
+    signed: Row = field(default_factory=dict)  # {"author": …} when the file names one
 
 
 @dataclass
@@ -118,6 +120,17 @@ def _datetime(value: object, default: dt.datetime, path: str) -> dt.datetime:
     except (OverflowError, ValueError, OSError):
         # A time zone that pushes the value outside what a datetime can hold.
         raise JournalError(f"{path}: {value!r} is out of range") from None
+
+
+def _signed(raw: dict[Any, Any], at: str, *names: str) -> Row:
+    """Who wrote a record (or owns or last edited a person), as the file says: a key the file
+    leaves out is left out here, so the importer is stamped as on any write; one it gives is
+    kept as written, '' (or null) for nobody."""
+    return {
+        name: _storable(authorship.clean(raw[name], at + name), at + name)
+        for name in names
+        if name in raw
+    }
 
 
 def _key(value: object, path: str) -> str | None:
@@ -220,6 +233,7 @@ class _Checker:
         fields["fit"] = _choice(raw.get("fit"), FITS, "unknown", at + "fit")
         fields["focus"] = _flag(raw.get("focus"), at + "focus")
         fields["cadence_days"] = v.cadence(raw.get("cadence_days"), at + "cadence_days")
+        fields.update(_signed(raw, at, "owner", "updated_by"))
         person = PersonIn(
             key=_key(raw.get("id"), at + "id"),
             fields=fields,
@@ -245,6 +259,7 @@ class _Checker:
             "why": _text(raw.get("why"), at + "why"),
             "status": _choice(raw.get("status"), GOAL_STATUSES, "open", at + "status"),
             "created_at": _datetime(raw.get("created_at"), self.now, at + "created_at"),
+            **_signed(raw, at, "author"),
         }
 
     def pain(self, raw: dict[Any, Any], at: str) -> Row:
@@ -253,6 +268,7 @@ class _Checker:
             "ramifications": _text(raw.get("ramifications"), at + "ramifications"),
             "status": _choice(raw.get("status"), PAIN_STATUSES, "open", at + "status"),
             "created_at": _datetime(raw.get("created_at"), self.now, at + "created_at"),
+            **_signed(raw, at, "author"),
         }
 
     def decision(self, raw: dict[Any, Any], at: str) -> tuple[Row, list[Row]]:
@@ -267,6 +283,7 @@ class _Checker:
         }
         for name, _ in AFTER_A_NO:
             values[name] = _text(raw.get(name), at + name)
+        values.update(_signed(raw, at, "author"))
         objections = []
         for i, item in enumerate(_list(raw.get("objections"), at + "objections")):
             where = f"{at}objections[{i}]"
@@ -280,6 +297,7 @@ class _Checker:
                     "theme": suggest_theme(text)
                     if theme is None
                     else check_theme(theme, where + ".theme"),
+                    **_signed(obj, where + ".", "author"),
                 }
             )
         return values, objections
@@ -289,6 +307,7 @@ class _Checker:
             "occurred_at": _datetime(raw.get("occurred_at"), self.now, at + "occurred_at"),
             "kind": _choice(raw.get("kind"), NOTE_KINDS, "meeting", at + "kind"),
             "body": _text(raw.get("body"), at + "body", required=True),
+            **_signed(raw, at, "author"),
         }
 
     def follow_up(self, raw: dict[Any, Any], at: str) -> Row:
@@ -296,6 +315,7 @@ class _Checker:
             "due_on": v.date(raw.get("due_on"), at + "due_on") or self.today,
             "what": _text(raw.get("what"), at + "what", required=True),
             "done": _flag(raw.get("done"), at + "done"),
+            **_signed(raw, at, "author"),
         }
 
     def referral(
@@ -319,6 +339,7 @@ class _Checker:
             referred,
             v.date(raw.get("on"), f"{path}.on"),
             _text(raw.get("context"), f"{path}.context"),
+            _signed(raw, f"{path}.", "author"),
         )
 
 

@@ -15,7 +15,7 @@ from test_interchange import comparable, fill
 
 from journal import copying, export_compare, notes, people, referrals, tags
 from journal.errors import JournalError
-from journal.interchange import export_journal
+from journal.interchange import VERSION, export_journal
 from journal.models import Note, Person
 from journal.progress import Cancelled
 from journal.storage import open_journal
@@ -175,7 +175,7 @@ def test_a_copy_that_differs_from_its_source_is_not_kept(
     """A hand-written file whose times lack their seconds reads back with them: not the same."""
     document = {
         "format": "rapport-journal",
-        "version": 2,
+        "version": VERSION,
         "people": [
             {"id": "a", "name": "Ana", "notes": [{"body": "Hi", "occurred_at": "2025-01-02T10:00"}]}
         ],

@@ -16,7 +16,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playhouse.test_utils import count_queries
 
-from journal import decisions, followups, goals, notes, pains, people, referrals, search, tags
+from journal import (
+    authorship,
+    decisions,
+    followups,
+    goals,
+    notes,
+    pains,
+    people,
+    referrals,
+    search,
+    tags,
+)
 from journal.errors import JournalError
 from journal.interchange import (
     VERSION,
@@ -163,9 +174,10 @@ def test_round_trip_keeps_every_record(journal: Journal, other: Callable[[], Jou
     assert {n["kind"] for n in ana["notes"]} == {"meeting", "call", "message", "thought"}
     assert "trashed note" not in json.dumps(first)
     assert "Trashed offer" not in json.dumps(first)
+    me = authorship.author()  # the server's role, or nobody on a file
     assert ana["decisions"][0]["objections"] == [
-        {"text": "Price", "addressed": True, "theme": "price"},
-        {"text": "Timing", "addressed": False, "theme": "timing"},
+        {"text": "Price", "addressed": True, "theme": "price", "author": me},
+        {"text": "Timing", "addressed": False, "theme": "timing", "author": me},
     ]
     assert len(first["referrals"]) == 3
     assert first["tags"] == [

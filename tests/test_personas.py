@@ -16,7 +16,7 @@ from playhouse.test_utils import assert_query_count
 from journal import decisions, goals, pains, people, personas, search, storage, tags
 from journal.brief import brief_markdown
 from journal.errors import JournalError
-from journal.interchange import export_journal, import_journal
+from journal.interchange import VERSION, export_journal, import_journal
 from journal.lessons import lessons
 from journal.migrations import all_migrations
 from journal.storage import Journal, open_journal
@@ -282,10 +282,10 @@ def test_brief_carries_the_messaging_note_and_the_answers(journal: Journal, qapp
     assert "Talking to CFO" in pdf_text and "never with software" in pdf_text
 
 
-def test_interchange_v2_round_trip(journal: Journal, tmp_path: Path) -> None:
+def test_interchange_round_trip_keeps_personas(journal: Journal, tmp_path: Path) -> None:
     persona_journal()
     first = export_journal()
-    assert first["version"] == 2
+    assert first["version"] == VERSION
     assert {"name": "CFO", "cadence_days": None, "persona": True} | {
         "messaging": "Open with the **board pack**, never with software."
     } in first["tags"]
