@@ -1,5 +1,7 @@
 """Several processes adding notes at once to one server journal, for a while: how many notes
 each was told were saved (its `add_note` calls that returned), against how many are found.
+A note whose save failed is tried again with the same write id, as the window's queue does, so
+one whose COMMIT reached the server but whose answer was lost is not written twice.
 
 `python -m bench.writers URL SECONDS NUMBER PERSON_ID…` is one writer: it opens the journal,
 says "ready", waits for a line on stdin, writes until SECONDS have passed, then prints a JSON
@@ -26,17 +28,21 @@ def body(writer: int, number: int) -> str:
 def write_for(seconds: float, writer: int, person_ids: list[int]) -> dict[str, Any]:
     """Add notes until `seconds` have passed; what was acknowledged and what failed."""
     from journal import notes
+    from journal.applied_writes import new_id, once
 
     acknowledged, failures = 0, Counter[str]()
+    write_id = new_id()
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         person = person_ids[(acknowledged + sum(failures.values()) + writer) % len(person_ids)]
         try:
-            notes.add_note(person, body(writer, acknowledged), kind="call")
-        except Exception as exc:  # counted, not retried: only what returned is acknowledged
+            text = body(writer, acknowledged)
+            once(write_id, lambda p=person, t=text: notes.add_note(p, t, kind="call"))
+        except Exception as exc:  # counted, and the same note tried again with the same id
             failures[type(exc).__name__] += 1
             continue
         acknowledged += 1
+        write_id = new_id()
     return {"writer": writer, "acknowledged": acknowledged, "failed": dict(failures)}
 
 

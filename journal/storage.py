@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peewee import Database, SqliteDatabase
 
-from . import authorship, backups, dialect, migrations, private, server, sqlite_file
+from . import applied_writes, authorship, backups, dialect, migrations, private, server, sqlite_file
 from .errors import JournalError
 from .models import database
 from .sqlite_file import inspect_file as inspect_file
@@ -101,6 +101,7 @@ def open_journal(
             journal.backup_path = backups.backup(path, reason=reason, passphrase=passphrase)
         _migrate(db, version)
         journal.migrated_from = version
+    applied_writes.prune()
     _current = journal
     return journal
 
@@ -148,6 +149,7 @@ def _open_server(url: str, password: str | None) -> Journal:
     if version < migrations.LATEST_VERSION:
         _migrate(db, version)
         journal.migrated_from = version
+    applied_writes.prune()
     _current = journal
     return journal
 

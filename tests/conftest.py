@@ -12,9 +12,11 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pg_server
 import pytest
+from tcp_proxy import TcpProxy
 
 from journal import storage
 from journal.errors import JournalError
@@ -116,6 +118,15 @@ def server_url(server_journal_url: str, tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     pg_server.empty_journal_tables(server_journal_url)
     return server_journal_url
+
+
+@pytest.fixture
+def proxy(server_url: str) -> Iterator[TcpProxy]:
+    """A real TCP proxy between the test's journal and the server, which the test may stop."""
+    forwarder = TcpProxy(("127.0.0.1", urlsplit(server_url).port or 5432))
+    forwarder.start()
+    yield forwarder
+    forwarder.stop()
 
 
 @pytest.fixture

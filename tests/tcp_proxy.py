@@ -1,6 +1,7 @@
 """A TCP forwarder between Rapport and the test server that a test stops (every live connection
 cut, new ones refused) and starts again: the network going away, for real, without stopping the
-server the other tests share."""
+server the other tests share. It can also lose the answer to a COMMIT: the server gets it and
+commits, the client never hears back."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class TcpProxy:
         self._accepting: threading.Thread | None = None
         self._live: set[socket.socket] = set()
         self._lock = threading.Lock()
+        self._lose_commit_answer = False
 
     def url_for(self, url: str) -> str:
         """`url` (a server journal's) going through this proxy."""
@@ -52,6 +54,18 @@ class TcpProxy:
         for sock in live:
             _close(sock)
 
+    def lose_the_next_commit_answer(self) -> None:
+        """The next client packet holding a COMMIT goes to the server; what the server answers
+        is dropped and that connection cut, both sides (the network failing at that moment)."""
+        with self._lock:
+            self._lose_commit_answer = True
+
+    @property
+    def commit_answer_pending(self) -> bool:
+        """Armed by `lose_the_next_commit_answer` and no COMMIT has come through since."""
+        with self._lock:
+            return self._lose_commit_answer
+
     @property
     def connections(self) -> int:
         with self._lock:
@@ -71,12 +85,23 @@ class TcpProxy:
                 continue
             with self._lock:
                 self._live |= {client, server}
-            for src, dst in ((client, server), (server, client)):
-                threading.Thread(target=self._pump, args=(src, dst), daemon=True).start()
+            muted = threading.Event()  # the server's next answer on this connection is lost
+            for src, dst, upstream in ((client, server, True), (server, client, False)):
+                args = (src, dst, muted, upstream)
+                threading.Thread(target=self._pump, args=args, daemon=True).start()
 
-    def _pump(self, src: socket.socket, dst: socket.socket) -> None:
+    def _pump(
+        self, src: socket.socket, dst: socket.socket, muted: threading.Event, upstream: bool
+    ) -> None:
         try:
             while data := src.recv(65536):
+                if upstream and b"COMMIT" in data:
+                    with self._lock:
+                        if self._lose_commit_answer:
+                            self._lose_commit_answer = False
+                            muted.set()  # before the server can answer
+                elif not upstream and muted.is_set():
+                    break  # the server has answered the COMMIT: it is in; the client never knows
                 dst.sendall(data)
         except OSError:
             pass

@@ -261,6 +261,7 @@ NOT_OPERATIONS = {
     *(f"journal.search_postgres.{n}" for n in ("put", "drop", "rebuild")),
     "journal.contacts.write.write",  # inside import_contacts, which records everything
     "journal.storage.check",  # the search index's integrity check is written as an INSERT
+    "journal.applied_writes.prune",  # forgets old write ids on open: no record anyone reads
 }
 
 

@@ -115,7 +115,7 @@ class Session(QObject):
             self.queue.add(write)
             return None
         try:
-            result, changes = run_briefly(call)
+            result, changes = run_briefly(write.run)
         except JournalBusy:
             self.queue.add(write)
             return None

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from journal import faults
+from journal.applied_writes import new_id, once
 from journal.changes import Changes, recording
 from journal.errors import JournalBusy
 from journal.writing import patiently
@@ -38,6 +39,11 @@ class Write:
     op: Callable[[], Any]
     later: Callable[[Any], None] | None = None
     since: float = field(default_factory=time.monotonic)
+    id: str = field(default_factory=new_id)  # one per Save, kept across retries
+
+    def run(self) -> Any:
+        """Run the write once: a retry of one already in (its answer was lost) writes nothing."""
+        return once(self.id, self.op)
 
 
 def run_briefly(op: Callable[[], Any]) -> tuple[Any, Changes]:
@@ -92,7 +98,7 @@ class WriteQueue(QObject):
         while self._writes:
             write = self._writes[0]
             try:
-                result, changes = run_briefly(write.op)
+                result, changes = run_briefly(write.run)
             except JournalBusy as exc:
                 if time.monotonic() - write.since < GIVE_UP_S:
                     self.timer.start(RETRY_MS)
@@ -137,7 +143,7 @@ class WriteQueue(QObject):
         while True:
             try:
                 with recording() as recorder:
-                    result = patiently(write.op, first=WAIT_S, limit=CLOSING_WAIT_S)
+                    result = patiently(write.run, first=WAIT_S, limit=CLOSING_WAIT_S)
                 return result, recorder.changes
             except Exception as exc:
                 offline = faults.classify(exc) is faults.Fault.OFFLINE

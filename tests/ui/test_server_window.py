@@ -9,7 +9,6 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtCore import Qt
@@ -32,14 +31,6 @@ RAPPORT = str(Path(sys.executable).with_name("rapport"))
 
 
 @pytest.fixture
-def proxy(server_url: str) -> Iterator[TcpProxy]:
-    forwarder = TcpProxy(("127.0.0.1", urlsplit(server_url).port or 5432))
-    forwarder.start()
-    yield forwarder
-    forwarder.stop()
-
-
-@pytest.fixture
 def server_window(
     qtbot, proxy: TcpProxy, server_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
@@ -56,6 +47,18 @@ def server_window(
     yield window
     window.watch.stop()
     journal.close()
+
+
+def typed_note(qtbot, window: MainWindow, text: str):  # type: ignore[no-untyped-def]
+    """Ana, added, her page open, `text` typed in a new note; (her record, the note's box)."""
+    ana = window.session.run(window, "Adding", people.add_person, "Ana")
+    assert ana is not None
+    window.open_person(ana.id)
+    page = window.person.page
+    page.new_note()
+    body = page.journal.composer.body
+    qtbot.keyClicks(body, text)
+    return ana, body
 
 
 def timeline(window: MainWindow) -> list[str]:
@@ -97,13 +100,7 @@ def test_a_note_saved_while_the_server_is_away_is_kept_and_saved_once_it_is_back
     qtbot, server_window, proxy, message_boxes
 ):
     window = server_window
-    ana = window.session.run(window, "Adding", people.add_person, "Ana")
-    assert ana is not None
-    window.open_person(ana.id)
-    page = window.person.page
-    page.new_note()
-    body = page.journal.composer.body
-    qtbot.keyClicks(body, "She wants the numbers by Friday")
+    ana, body = typed_note(qtbot, window, "She wants the numbers by Friday")
     proxy.stop()
     qtbot.keyClick(body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert body.toPlainText() == "She wants the numbers by Friday"  # kept while away
@@ -180,3 +177,18 @@ def test_closing_while_the_server_is_away_waits_a_little_for_it(qtbot, server_wi
         back.join()
     assert len(window.session.queue) == 0
     assert [n.body for n in notes.notes_of(ana.id)] == ["Said at the door"]
+
+
+def test_a_note_whose_answer_was_lost_is_retried_by_the_queue_and_written_once(
+    qtbot, server_window, proxy
+):
+    window = server_window
+    ana, body = typed_note(qtbot, window, "She wants the numbers by Friday")
+    proxy.lose_the_next_commit_answer()  # the server commits; the window hears nothing back
+    qtbot.keyClick(body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not proxy.commit_answer_pending
+    assert len(window.session.queue) == 1  # to the window it looked like the server was away
+    qtbot.waitUntil(lambda: len(window.session.queue) == 0, timeout=15000)
+    assert [n.body for n in notes.notes_of(ana.id)] == ["She wants the numbers by Friday"]
+    qtbot.waitUntil(lambda: body.toPlainText() == "")
+    assert timeline(window) == ["She wants the numbers by Friday"]
