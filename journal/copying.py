@@ -117,7 +117,7 @@ def _same_place(a: str | Path, b: str | Path) -> bool:
     if isinstance(a, Path) and isinstance(b, Path):
         return a.resolve() == b.resolve()
     if isinstance(a, str) and isinstance(b, str):
-        return server.redacted(a) == server.redacted(b)
+        return server.same_journal(a, b)
     return False
 
 

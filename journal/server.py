@@ -15,6 +15,7 @@ from . import dialect, migrations
 from .errors import JournalError, JournalTooNew, NotAJournal
 
 SCHEMES = ("postgresql://", "postgres://")
+DEFAULT_PORT = 5432
 OWN_TABLES = {"person", "note", "decision"}
 CONNECT_TIMEOUT_S = 5
 # libpq's TCP keepalives: a network gone silent (no word from the server) is found out in about
@@ -57,6 +58,31 @@ def redacted(url: str) -> str:
     netloc = parts.netloc.rsplit("@", 1)
     user = netloc[0].split(":", 1)[0]
     return urlunsplit(parts._replace(netloc=f"{user}@{netloc[1]}"))
+
+
+def identity(url: str) -> str:
+    """Which journal `url` names, the same for every spelling of it: no password, the scheme
+    `postgresql://`, the host in lower case, the default port 5432 left out. (`localhost` and
+    `127.0.0.1` stay apart: a name may resolve elsewhere, or to another server on ::1.)"""
+    parts = urlsplit(url.strip())
+    user, _, where = parts.netloc.rpartition("@")
+    host = (parts.hostname or "").lower()
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:  # not a port: kept as written, the server will say so
+        where = where.lower()
+    else:
+        where = host if port in (None, DEFAULT_PORT) else f"{host}:{port}"
+    user = user.split(":", 1)[0]
+    query = f"?{parts.query}" if parts.query else ""
+    return f"postgresql://{user}{'@' if user else ''}{where}{parts.path or '/'}{query}"
+
+
+def same_journal(a: str, b: str) -> bool:
+    """True when the two URLs name the same server journal (see `identity`)."""
+    return identity(a) == identity(b)
 
 
 def database_name(url: str) -> str:

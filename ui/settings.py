@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -36,8 +38,8 @@ def _recent(key: str) -> list[str]:
     return [str(item) for item in (value or []) if item]
 
 
-def _remember(key: str, item: str) -> list[str]:
-    recent = [item] + [i for i in _recent(key) if i != item]
+def _remember(key: str, item: str, same: Callable[[str, str], bool] = operator.eq) -> list[str]:
+    recent = [item] + [i for i in _recent(key) if not same(i, item)]
     recent = recent[:MAX_RECENT]
     settings = _settings()
     settings.setValue(key, recent)
@@ -70,8 +72,9 @@ def recent_servers() -> list[str]:
 
 
 def remember_server(url: str) -> list[str]:
-    """Put the server journal's URL, without its password, first in the recent list."""
-    return _remember(RECENT_SERVERS, server.redacted(url.strip()))
+    """Put the server journal's URL, without its password, first in the recent list (in place
+    of another spelling of the same journal's)."""
+    return _remember(RECENT_SERVERS, server.redacted(url.strip()), server.same_journal)
 
 
 def forget_recent_servers() -> None:

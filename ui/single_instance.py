@@ -16,10 +16,10 @@ RAISE = b"raise\n"
 
 
 def location_key(location: str | Path) -> str:
-    """The journal's file, resolved, or its server URL without a password."""
+    """The journal's file, resolved, or its server URL's identity (no password, no default
+    port, one scheme: journal.server.identity)."""
     if server.is_server_location(location):
-        url = server.redacted(str(location).strip())
-        return url.replace("postgres://", "postgresql://", 1)
+        return server.identity(str(location))
     return str(Path(location).expanduser().resolve())
 
 

@@ -143,5 +143,7 @@ def test_a_server_journal_is_known_by_its_url_without_the_password():
     name = single_instance.server_name(url)
     assert single_instance.server_name("postgresql://ana:secret@db.example:5432/team") == name
     assert single_instance.server_name(" postgres://ana@db.example:5432/team ") == name
+    assert single_instance.server_name("postgresql://ana@DB.example/team") == name  # port 5432
+    assert single_instance.server_name("postgresql://ana@db.example:5433/team") != name
     assert single_instance.server_name("postgresql://ana@db.example:5432/other") != name
     assert "secret" not in single_instance.location_key("postgresql://ana:secret@h/team")
