@@ -8,7 +8,7 @@ import json
 import threading
 import uuid
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import psycopg
@@ -89,7 +89,9 @@ class Listener:
     """LISTEN on the channel through a connection of its own (autocommit) and yield the
     Changes other writers made. Reconnects, waiting longer each time up to RETRY_MAX_S, after
     the server went away, then yields EVERYTHING (what was written meanwhile was not heard).
-    `stop()` (from any thread) ends `changes()` within TICK_S."""
+    `on_reach(False)` is called (from the listening thread) when the server is found out of
+    reach, `on_reach(True)` when it answers again. `stop()` (from any thread) ends `changes()`
+    within TICK_S."""
 
     def __init__(
         self,
@@ -104,7 +106,9 @@ class Listener:
         self.ignore_sender = ignore_sender
         self.tick = tick
         self.listening = threading.Event()  # set while LISTEN is in place
+        self.on_reach: Callable[[bool], None] | None = None
         self._stopped = threading.Event()
+        self._reached: bool | None = None  # not tried yet
 
     def stop(self) -> None:
         self._stopped.set()
@@ -132,17 +136,25 @@ class Listener:
                 with self._connect() as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
+                    self._reach(True)
                     if heard_before:
                         yield EVERYTHING
                     heard_before = True
                     wait = self.tick
                     yield from self._hear(conn)
             except psycopg.OperationalError:
-                pass  # the server is out of reach: try again a little later
+                if not self.stopped:  # the server is out of reach: try again a little later
+                    self._reach(False)
             finally:
                 self.listening.clear()
             self._stopped.wait(wait)
             wait = min(wait * 2, RETRY_MAX_S)
+
+    def _reach(self, reached: bool) -> None:
+        """Tell `on_reach` when the server is found out of reach, or answering again."""
+        was, self._reached = self._reached, reached
+        if self.on_reach is not None and was is not reached and (was is not None or not reached):
+            self.on_reach(reached)
 
     def _hear(self, conn: psycopg.Connection[Any]) -> Iterator[Changes]:
         while not self.stopped:

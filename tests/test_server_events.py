@@ -126,3 +126,18 @@ def test_the_listener_stops_when_asked(server_url):
     listening = Heard(server_url)
     listening.stop()
     assert not listening.listener.listening.is_set()
+
+
+def test_the_listener_says_when_the_server_is_away_and_when_it_is_back(server_url, proxy):
+    reached: queue.Queue[bool] = queue.Queue()
+    listening = Heard(proxy.url_for(server_url))
+    listening.listener.on_reach = reached.put
+    try:
+        proxy.stop()
+        assert reached.get(timeout=10) is False
+        proxy.start()
+        assert reached.get(timeout=15) is True
+        assert listening.next() == EVERYTHING  # what was written meanwhile was not heard
+        assert reached.empty()  # each change told once
+    finally:
+        listening.stop()

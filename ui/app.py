@@ -24,6 +24,7 @@ from .icons import icon
 from .live_refresh import JournalWatch
 from .main_window import MainWindow
 from .reminders import Reminders, tray_icon_for
+from .server_notice import ServerNotice
 from .session import Session
 from .signals import QuitOnSignals
 from .style import apply_style
@@ -144,6 +145,7 @@ def run_app(path: Path | str | None, demo: bool = False) -> int:
     window.idle_lock = IdleLock(window)  # an encrypted journal locks after a while unused
     window.watch = JournalWatch(session)  # writes by the command line; "come forward" requests
     window.watch.raiseRequested.connect(lambda: single_instance.bring_forward(window))
+    window.server_notice = ServerNotice(window, window.watch)
     window.daily_backup = DailyBackup(session)
     start_reminders(window)
     QTimer.singleShot(1000, window.calendars, window.calendars.start)  # changed since last run

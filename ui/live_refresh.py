@@ -21,9 +21,12 @@ STOP_WAIT_S = 5.0
 class ServerWatch(QObject):
     """Hears what the other writers of a server journal changed (journal.server_events, LISTEN
     on a connection of its own, in a thread of its own) and hands it to the session's
-    broadcast, so pages refresh what was touched. `heard(Changes)` on the GUI thread."""
+    broadcast, so pages refresh what was touched. `heard(Changes)` on the GUI thread, and
+    `away(bool)` when the server is found out of reach (True) or answering again (False)."""
 
     heard = Signal(object)
+    away = Signal(bool)
+    _reached = Signal(bool)  # from the listening thread
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -35,6 +38,8 @@ class ServerWatch(QObject):
 
         self.listener = listener_for(journal.url, journal.db)
         self.heard.connect(self._announce)  # queued: emitted from the listening thread
+        self.listener.on_reach = self._reached.emit
+        self._reached.connect(self._reach)
         self.listening = threading.Thread(target=self._listen, name="server events", daemon=True)
         self.listening.start()
 
@@ -48,6 +53,10 @@ class ServerWatch(QObject):
         self.session.queue.nudge()  # the server answers again: what waits for it goes now
         self.session.announce(changes)
 
+    def _reach(self, reached: bool) -> None:
+        if not self.listener.stopped:
+            self.away.emit(not reached)
+
     def stop(self) -> None:
         self.listener.stop()
         self.listening.join(STOP_WAIT_S)
@@ -57,9 +66,10 @@ class JournalWatch(QObject):
     """Polls `PRAGMA data_version` (no table read) every two seconds on the GUI thread; another
     process's write is announced as a change to everything. A server journal is heard instead
     (ServerWatch). `raiseRequested` when another `rapport` asked for this journal's window to
-    come forward."""
+    come forward. `serverAway(bool)` while the server journal's server is out of reach."""
 
     raiseRequested = Signal()
+    serverAway = Signal(bool)
 
     def __init__(self, session: Session, poll_ms: int = POLL_MS) -> None:
         super().__init__(session)
@@ -84,6 +94,7 @@ class JournalWatch(QObject):
         if journal.is_server and journal.url is not None:
             self.instance.listen(journal.url)
             self.server = ServerWatch(self.session)
+            self.server.away.connect(self.serverAway)
         elif lock is not None and lock.held:
             self.instance.listen(journal.path)
         else:
@@ -93,6 +104,7 @@ class JournalWatch(QObject):
     def stop_hearing(self) -> None:
         """Stop listening to the server journal (it closes, or another one is opened)."""
         if self.server is not None:
+            self.serverAway.emit(False)  # whatever is opened next says so itself
             self.server.stop()
             if not self.server.listening.is_alive():  # else it goes with the session
                 self.server.deleteLater()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from tcp_proxy import TcpProxy
 
 from journal import faults, notes, people
@@ -23,6 +24,7 @@ from ui.live_refresh import JournalWatch
 from ui.main_window import MainWindow
 from ui.pages.refresh_when_shown import READ_LATER
 from ui.person.timeline_model import EntryRole
+from ui.server_notice import AWAY, ServerNotice
 from ui.write_queue import OFFLINE
 
 pytestmark = pytest.mark.postgres
@@ -43,6 +45,7 @@ def server_window(
     window.show()
     qtbot.waitExposed(window)
     window.watch = JournalWatch(window.session)
+    window.server_notice = ServerNotice(window, window.watch)  # as ui.app does
     assert window.watch.server is not None and window.watch.server.listener.listening.wait(10)
     yield window
     window.watch.stop()
@@ -192,3 +195,18 @@ def test_a_note_whose_answer_was_lost_is_retried_by_the_queue_and_written_once(
     assert [n.body for n in notes.notes_of(ana.id)] == ["She wants the numbers by Friday"]
     qtbot.waitUntil(lambda: body.toPlainText() == "")
     assert timeline(window) == ["She wants the numbers by Friday"]
+
+
+def test_the_status_bar_says_the_server_is_away_while_nothing_is_saved_and_stops_when_back(
+    qtbot, server_window, proxy
+):
+    window = server_window
+    notice = window.findChild(QLabel, "serverAway")
+    assert notice is window.server_notice and notice.text() == AWAY
+    assert not notice.isVisible()
+    proxy.stop()  # the listening connection is cut; nobody is saving
+    qtbot.waitUntil(notice.isVisible, timeout=10000)
+    assert len(window.session.queue) == 0
+    proxy.start()
+    qtbot.waitUntil(lambda: not notice.isVisible(), timeout=15000)
+    assert window.watch.server is not None and window.watch.server.listener.listening.is_set()
