@@ -153,6 +153,13 @@ def iso_datetime(field: Any) -> ColumnBase:
     return fn.strftime("%Y-%m-%dT%H:%M:%S", field)
 
 
+def iso_date(field: Any) -> ColumnBase:
+    """A stored date as ISO 8601 text (YYYY-MM-DD), made by the database."""
+    if is_postgres():
+        return fn.to_char(field, "YYYY-MM-DD")
+    return fn.strftime("%Y-%m-%d", field)
+
+
 def reserve_ids(model: Any, count: int, after: int = 0) -> list[int]:
     """`count` new ids for rows of `model` its caller numbers itself (an import, so children
     can point to parents before they are written). SQLite numbers a new row max(id) + 1, and a

@@ -19,14 +19,20 @@ def write_text_atomically(path: str | os.PathLike[str], text: str | Iterable[str
     no single step holds the interpreter long enough to stall the window's thread.
     The temporary file is private; `path` gets the mode the person's umask gives (an export).
     """
+    if isinstance(text, str):
+        return write_pieces_atomically(path, [text.encode("utf-8")])
+    return write_pieces_atomically(
+        path, ("".join(batch).encode("utf-8") for batch in batched(text, BATCH))
+    )
+
+
+def write_pieces_atomically(path: str | os.PathLike[str], pieces: Iterable[bytes]) -> Path:
+    """`write_text_atomically` for text already encoded, in pieces written as they come."""
     path = Path(path).expanduser()
     try:
         with replacing(path) as out:
-            if isinstance(text, str):
-                out.write(text.encode("utf-8"))
-            else:
-                for batch in batched(text, BATCH):
-                    out.write("".join(batch).encode("utf-8"))
+            for piece in pieces:
+                out.write(piece)
     except OSError as exc:
         raise JournalError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path

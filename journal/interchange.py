@@ -43,7 +43,6 @@ Version 1 files still import: an objection without a theme gets the one its word
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import string
@@ -51,15 +50,16 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 from peewee import chunked
 
-from . import backups, dialect, search, tags
+from . import backups, dialect, search
 from . import bulk as bulk_sql
 from .changes import record_everything
 from .errors import JournalError
-from .files import write_text_atomically
+from .files import write_pieces_atomically
+from .interchange_export import export_journal, json_pieces
 from .interchange_schema import FORMAT, VERSION, Document, check_document
 from .models import (
     Decision,
@@ -107,228 +107,14 @@ class ImportReport:
 # --- export -----------------------------------------------------------------------------------
 
 
-def _iso(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-class _NoteRow(NamedTuple):
-    person_id: int
-    occurred_at: str  # ISO 8601 to the second, as the export writes it
-    kind: str
-    body: str
-    author: str
-
-
-def _note_rows(live: Any) -> list[_NoteRow]:
-    """Every live note, oldest first: the bulk of a journal, read as raw rows (no model), the
-    time made ISO by the database (no datetime object per note)."""
-    iso = dialect.iso_datetime(Note.occurred_at)
-    query = (
-        Note.select(Note.person, iso, Note.kind, Note.body, Note.author)
-        .join(Person)
-        .where(live, Note.trashed_at.is_null())
-        .order_by(Note.occurred_at, Note.id)
-    )
-    return [_NoteRow(*row) for row in db.execute(query).fetchall()]
-
-
-def _by_person(rows: Iterable[Any]) -> dict[int, list[Any]]:
-    grouped: dict[int, list[Any]] = defaultdict(list)
-    for row in rows:
-        grouped[row.person_id].append(row)
-    return grouped
-
-
-def export_journal() -> dict[str, Any]:
-    """The whole journal (live records only: nothing from the trash) as a version-3 document
-    (described at the top of this module). A fixed number of queries, however large the journal.
-    """
-    live = Person.trashed_at.is_null()
-    live_decision = live & Decision.trashed_at.is_null()
-    people = list(Person.select().where(live).order_by(Person.id))
-    objections: dict[int, list[Objection]] = defaultdict(list)
-    for o in (
-        Objection.select()
-        .join(Decision)
-        .join(Person)
-        .where(live_decision, Objection.trashed_at.is_null())
-        .order_by(Objection.id)
-    ):
-        objections[o.decision_id].append(o)
-    related = _Related(
-        tags=tags.tags_of(p.id for p in people),
-        goals=_by_person(
-            Goal.select()
-            .join(Person)
-            .where(live, Goal.trashed_at.is_null())
-            .order_by(Goal.created_at, Goal.id)
-        ),
-        pains=_by_person(
-            Pain.select()
-            .join(Person)
-            .where(live, Pain.trashed_at.is_null())
-            .order_by(Pain.created_at, Pain.id)
-        ),
-        decisions=_by_person(
-            Decision.select()
-            .join(Person)
-            .where(live_decision)
-            .order_by(Decision.decided_on, Decision.id)
-        ),
-        objections=objections,
-        notes=_by_person(_note_rows(live)),
-        follow_ups=_by_person(
-            FollowUp.select()
-            .join(Person)
-            .where(live, FollowUp.trashed_at.is_null())
-            .order_by(FollowUp.due_on, FollowUp.id)
-        ),
-    )
-    referrer, referred = Person.alias(), Person.alias()
-    links = (
-        Referral.select(
-            Referral.referrer, Referral.referred, Referral.on, Referral.context, Referral.author
-        )
-        .join(referrer, on=(Referral.referrer == referrer.id))
-        .switch(Referral)
-        .join(referred, on=(Referral.referred == referred.id))
-        .where(
-            Referral.trashed_at.is_null(),
-            referrer.trashed_at.is_null(),
-            referred.trashed_at.is_null(),
-        )
-        .order_by(Referral.referrer, Referral.referred)
-        .tuples()
-    )
-    tag_rows = (
-        Tag.select(Tag.name, Tag.cadence_days, Tag.persona, Tag.messaging)
-        .where(Tag.cadence_days.is_null(False) | (Tag.persona == True) | (Tag.messaging != ""))  # noqa: E712
-        .order_by(dialect.nocase_order(Tag.name))
-        .tuples()
-    )
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "tags": [
-            {"name": name, "cadence_days": days, "persona": bool(persona), "messaging": note}
-            for name, days, persona, note in tag_rows
-        ],
-        "people": [_person(p, related) for p in people],
-        "referrals": [
-            {
-                "referrer": str(by),
-                "referred": str(to),
-                "on": _iso(on),
-                "context": context,
-                "author": author,
-            }
-            for by, to, on, context, author in links
-        ],
-    }
-
-
-@dataclass(frozen=True)
-class _Related:
-    """Everything people own, fetched once and grouped by person (objections by decision)."""
-
-    tags: dict[int, tuple[str, ...]]
-    goals: dict[int, list[Goal]]
-    pains: dict[int, list[Pain]]
-    decisions: dict[int, list[Decision]]
-    objections: dict[int, list[Objection]]
-    notes: dict[int, list[Note]]
-    follow_ups: dict[int, list[FollowUp]]
-
-
-def _person(p: Person, rel: _Related) -> dict[str, Any]:
-    return {
-        "id": str(p.id),
-        "name": p.name,
-        "company": p.company,
-        "role": p.role,
-        "emails": list(p.emails),
-        "phones": list(p.phones),
-        "location": p.location,
-        "how_we_met": p.how_we_met,
-        "met_on": _iso(p.met_on),
-        "about": p.about,
-        "fit": p.fit,
-        "focus": bool(p.focus),
-        "cadence_days": p.cadence_days,
-        "owner": p.owner,
-        "updated_by": p.updated_by,
-        "tags": list(rel.tags.get(p.id, ())),
-        "goals": [
-            {
-                "text": g.text,
-                "why": g.why,
-                "status": g.status,
-                "created_at": _iso(g.created_at),
-                "author": g.author,
-            }
-            for g in rel.goals.get(p.id, [])
-        ],
-        "pains": [
-            {
-                "text": x.text,
-                "ramifications": x.ramifications,
-                "status": x.status,
-                "created_at": _iso(x.created_at),
-                "author": x.author,
-            }
-            for x in rel.pains.get(p.id, [])
-        ],
-        "decisions": [
-            {
-                "offer": d.offer,
-                "outcome": d.outcome,
-                "decided_on": _iso(d.decided_on),
-                "reason": d.reason,
-                "lesson": d.lesson,
-                "revisit_on": _iso(d.revisit_on),
-                "better_solution": d.better_solution,
-                "better_fit": d.better_fit,
-                "expected": d.expected,
-                "author": d.author,
-                "objections": [
-                    {
-                        "text": o.text,
-                        "addressed": bool(o.addressed),
-                        "theme": o.theme,
-                        "author": o.author,
-                    }
-                    for o in rel.objections.get(d.id, [])
-                ],
-            }
-            for d in rel.decisions.get(p.id, [])
-        ],
-        "notes": [
-            {"occurred_at": _iso(n.occurred_at), "kind": n.kind, "body": n.body, "author": n.author}
-            for n in rel.notes.get(p.id, [])
-        ],
-        "follow_ups": [
-            {"due_on": _iso(f.due_on), "what": f.what, "done": bool(f.done), "author": f.author}
-            for f in rel.follow_ups.get(p.id, [])
-        ],
-    }
-
-
 def export_json_text() -> str:
     """The export as JSON text: UTF-8 friendly (no escapes), indented by two spaces."""
-    return json.dumps(export_journal(), ensure_ascii=False, indent=2) + "\n"
+    return b"".join(export_json_pieces()).decode("utf-8")
 
 
-def export_json_pieces() -> Iterator[str]:
-    """The same text as `export_json_text`, in the encoder's small pieces."""
-    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(export_journal())
-    yield "\n"
+def export_json_pieces() -> Iterator[bytes]:
+    """The same text as `export_json_text`, as UTF-8 in small pieces (a person at a time)."""
+    return json_pieces(export_journal())
 
 
 def dump_json(fp_or_path: str | os.PathLike[str] | IO[Any]) -> None:
@@ -340,7 +126,7 @@ def dump_json(fp_or_path: str | os.PathLike[str] | IO[Any]) -> None:
         except TypeError:
             fp_or_path.write(text.encode("utf-8"))
         return
-    write_text_atomically(fp_or_path, export_json_pieces())
+    write_pieces_atomically(fp_or_path, export_json_pieces())
 
 
 # --- load -------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from . import backups, interchange, private
 from .errors import JournalError
-from .files import batched
 from .storage import Journal
 
 
@@ -32,8 +31,8 @@ def backup(journal: Journal, dest: str | Path | None = None, *, reason: str = "m
     try:
         private.make_folder(dest.parent)
         with private.replacing(dest, private=True) as out:
-            for batch in batched(interchange.export_json_pieces(), 20_000):
-                out.write("".join(batch).encode("utf-8"))
+            for piece in interchange.export_json_pieces():
+                out.write(piece)
     except OSError as exc:
         raise JournalError(f"backup to {dest} failed: {exc.strerror or exc}") from exc
     return dest

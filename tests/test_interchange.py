@@ -38,6 +38,7 @@ from journal.interchange import (
     import_journal,
     load_json,
 )
+from journal.interchange_export import json_pieces
 from journal.models import (
     Decision,
     FollowUp,
@@ -598,3 +599,20 @@ def test_the_json_written_in_pieces_is_the_same_text(journal, tmp_path):
     # The two exports may straddle a second: only their time of export may differ.
     stamp = re.compile(r'"exported_at": "[^"]*"')
     assert stamp.sub("", path.read_text(encoding="utf-8")) == stamp.sub("", text)
+
+
+def test_the_text_is_what_the_standard_encoder_writes(journal: Journal) -> None:
+    """orjson writes the file, a person at a time: the text is byte for byte what
+    `json.dumps(indent=2, ensure_ascii=False)` makes of the same document (non-ASCII, quotes,
+    backslashes, newlines and control characters in text, empty lists, null, nesting)."""
+    fill(2)
+    people.add_person(
+        'Zoë "Zed" \\ Ørsted',
+        about="line one\nline two\ttabbed \x07 bell \u2028 separator 👋",
+        emails=[],
+    )
+    document = export_journal()
+    expected = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert b"".join(json_pieces(copy.deepcopy(document))).decode("utf-8") == expected
+    stamp = re.compile(r'"exported_at": "[^"]*"')
+    assert stamp.sub("", export_json_text()) == stamp.sub("", expected)
