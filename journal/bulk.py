@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from peewee import BooleanField, DateField, DateTimeField, Field, chunked, fn
@@ -16,8 +17,9 @@ from .models import database as db
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
-def _converter(field: Field) -> Callable[[Any], Any]:
-    """How a value is stored: as peewee stores it ("YYYY-MM-DD HH:MM:SS", JSON lists, 0/1)."""
+def _converter(field: Field) -> Callable[[Any], Any] | None:
+    """How a value is stored: as peewee stores it ("YYYY-MM-DD HH:MM:SS", JSON lists, 0/1);
+    None when it is stored as it is."""
     if isinstance(field, JSONListField):
         return lambda value: json.dumps(list(value or []), ensure_ascii=False)
     if isinstance(field, DateField | DateTimeField):
@@ -26,7 +28,24 @@ def _converter(field: Field) -> Callable[[Any], Any]:
         if dialect.is_postgres():
             return lambda value: None if value is None else bool(value)
         return lambda value: None if value is None else int(bool(value))
-    return lambda value: value
+    return None
+
+
+def _stored(fields: list[Field], rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Each row's values in the order of `fields`, as stored; a missing one is its default."""
+    defaults = {f.name: f.default() if callable(f.default) else f.default for f in fields}
+    names = [f.name for f in fields]
+    pick = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    convert = [(i, c) for i, f in enumerate(fields) if (c := _converter(f)) is not None]
+    if not convert:
+        return [pick(defaults | row) for row in rows]
+    values = []
+    for row in rows:
+        value = list(pick(defaults | row))
+        for i, c in convert:
+            value[i] = c(value[i])
+        values.append(tuple(value))
+    return values
 
 
 def insert(model: Any, rows: list[dict[str, Any]], *, ignore: bool = False) -> list[int]:
@@ -40,11 +59,9 @@ def insert(model: Any, rows: list[dict[str, Any]], *, ignore: bool = False) -> l
         return []
     numbered = "id" in rows[0]
     fields = [f for f in model._meta.sorted_fields if numbered or not f.primary_key]
-    defaults = {f.name: f.default() if callable(f.default) else f.default for f in fields}
-    convert = [(f.name, _converter(f)) for f in fields]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     marks = ", ".join(db.param for _ in fields)
-    values = [tuple(c(row.get(name, defaults[name])) for name, c in convert) for row in rows]
+    values = _stored(fields, rows)
     table = model._meta.table_name
     if dialect.is_postgres():
         into = f'"{table}" ({columns}) VALUES ({marks})'
@@ -81,11 +98,11 @@ def _insert_on_server(
 def update_people(fields: tuple[str, ...], rows: list[tuple[int, dict[str, Any]]]) -> None:
     """Set the same `fields` of many people: rows of (person id, values)."""
     columns = [Person._meta.fields[name] for name in fields]
-    convert = [(f.name, _converter(f)) for f in columns]
     assignments = ", ".join(f'"{f.column_name}" = {db.param}' for f in columns)
+    stored = _stored(columns, [values for _, values in rows])
     db.cursor().executemany(
         f'UPDATE "person" SET {assignments} WHERE "id" = {db.param}',
-        [(*(c(values[name]) for name, c in convert), pid) for pid, values in rows],
+        [(*value, pid) for value, (pid, _) in zip(stored, rows, strict=True)],
     )
 
 

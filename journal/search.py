@@ -168,33 +168,58 @@ def _selects() -> tuple[str, ...]:
     return search_rows.selects(dialect.is_postgres())
 
 
+# FTS5 keeps new terms in memory up to this many bytes before it writes them as a segment (1 MB
+# unless told): filling the index in bulk with 16 MB writes fewer segments and merges less
+# (100 000 notes: 1.42 -> 0.78 s of CPU). The setting is stored in the index, so it is put back.
+_FTS5_HASHSIZE = 1024 * 1024
+_BULK_HASHSIZE = 16 * 1024 * 1024
+_SET_HASHSIZE = "INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ?)"
+
+
+def _filled_in_bulk(statements: list[tuple[str, Any]]) -> None:
+    """Run statements that fill the index with many rows (on SQLite, with a larger buffer).
+
+    Only inside a transaction: if one fails, rolling back also takes back the buffer's size.
+    """
+    on_file = not dialect.is_postgres()
+    if on_file:
+        database.execute_sql(_SET_HASHSIZE, (_BULK_HASHSIZE,))
+    for sql, params in statements:
+        database.execute_sql(sql, params)
+    if on_file:
+        database.execute_sql(_SET_HASHSIZE, (_FTS5_HASHSIZE,))
+
+
 def index_new_people(person_ids: list[int]) -> None:
     """Index people written in bulk (and everything they own), a few statements per 500 people.
 
     Only for people not indexed yet, such as those an import has just added.
     """
+    statements = []
     for start in range(0, len(person_ids), 500):
         chunk = person_ids[start : start + 500]
         marks = ", ".join(database.param for _ in chunk)
         for select in _selects():
-            database.execute_sql(f"{search_rows.INSERT}{select} AND p.id IN ({marks})", chunk)
+            statements.append((f"{search_rows.INSERT}{select} AND p.id IN ({marks})", chunk))
+    _filled_in_bulk(statements)
 
 
 def index_people_from(first_id: int) -> None:
     """Index the people from `first_id` on (and everything they own), one statement per kind
     of record: after an import has just added them, none of them indexed yet."""
-    for select in _selects():
-        database.execute_sql(
-            f"{search_rows.INSERT}{select} AND p.id >= {database.param}", (first_id,)
-        )
+    _filled_in_bulk(
+        [
+            (f"{search_rows.INSERT}{select} AND p.id >= {database.param}", (first_id,))
+            for select in _selects()
+        ]
+    )
 
 
 def rebuild_index() -> None:
     """Empty the index and fill it again from every live record, one statement per kind."""
     with database.atomic():
         database.execute_sql("DELETE FROM search_index")
-        for select in _selects():
-            database.execute_sql(search_rows.INSERT + select)
+        _filled_in_bulk([(search_rows.INSERT + select, None) for select in _selects()])
 
 
 def _person_trashed(person_id: int) -> bool:

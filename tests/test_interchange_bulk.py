@@ -84,3 +84,20 @@ def test_an_import_into_a_journal_with_people_gives_new_ids_and_indexes_only_the
     assert len(hits) == 2 and len({h.person_id for h in hits}) == 2  # each note indexed once
     pairs = {(r.referrer_id, r.referred_id) for r in referrals.all_referrals()}
     assert len(pairs) == 6
+
+
+@pytest.mark.sqlite_only
+def test_the_index_is_filled_with_a_larger_buffer_then_given_back_its_own(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """FTS5 stores its buffer's size with the index: an import's larger one is put back, and
+    everything imported is found."""
+    from journal.models import database
+
+    doc = _document(tmp_path / "source.sqlite", 3)
+    open_journal(journal.path)
+    import_journal(doc)
+    sizes = database.execute_sql("SELECT v FROM search_index_config WHERE k = 'hashsize'")
+    assert sizes.fetchall() == [(1024 * 1024,)]
+    found = {hit.person_id for hit in search.search("shops", limit=100)}
+    assert len(found) == 3
