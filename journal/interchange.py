@@ -59,7 +59,7 @@ from . import bulk as bulk_sql
 from .changes import record_everything
 from .errors import JournalError
 from .files import write_pieces_atomically
-from .interchange_export import export_journal, json_pieces
+from .interchange_export import export_journal, export_pieces
 from .interchange_schema import FORMAT, VERSION, Document, check_document
 from .models import (
     Decision,
@@ -114,7 +114,7 @@ def export_json_text() -> str:
 
 def export_json_pieces() -> Iterator[bytes]:
     """The same text as `export_json_text`, as UTF-8 in small pieces (a person at a time)."""
-    return json_pieces(export_journal())
+    return export_pieces()
 
 
 def dump_json(fp_or_path: str | os.PathLike[str] | IO[Any]) -> None:

@@ -616,3 +616,24 @@ def test_the_text_is_what_the_standard_encoder_writes(journal: Journal) -> None:
     assert b"".join(json_pieces(copy.deepcopy(document))).decode("utf-8") == expected
     stamp = re.compile(r'"exported_at": "[^"]*"')
     assert stamp.sub("", export_json_text()) == stamp.sub("", expected)
+
+
+def test_the_collector_is_paused_while_exporting_and_on_again_after(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """The cycle collector's full passes over the export's rows stalled the window: it is
+    paused while the pieces are made, and on again when they are written or given up."""
+    import gc
+
+    from journal.interchange import export_json_pieces
+
+    fill(1)
+    assert gc.isenabled()
+    pieces = export_json_pieces()
+    next(pieces)
+    assert not gc.isenabled()
+    pieces.close()
+    assert gc.isenabled()
+    dump_json(tmp_path / "export.json")
+    assert gc.isenabled()
+    assert load_json(tmp_path / "export.json")["people"][0]["name"] == "Ana Ruiz 0"
