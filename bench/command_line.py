@@ -62,6 +62,9 @@ def measure(journal: Path, markdown: Path, runs: int) -> dict[str, list[float]]:
     times are empty when ripgrep cannot be had."""
     env = {**os.environ}
     env.pop("RAPPORT_JOURNAL", None)
+    # An installed Rapport has its bytecode (pip compiles it): the untimed warm-up writes it,
+    # else a checkout run with PYTHONDONTWRITEBYTECODE compiles every module on every run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     base = [*_rapport(), "--journal", str(journal)]
     name = unique_name(journal)
     commands = {

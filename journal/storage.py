@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peewee import Database, SqliteDatabase
 
-from . import applied_writes, authorship, backups, dialect, migrations, private, server, sqlite_file
+from . import applied_writes, authorship, dialect, migrations, private, server, sqlite_file
 from .errors import JournalError
 from .models import database
 from .sqlite_file import inspect_file as inspect_file
@@ -97,6 +97,8 @@ def open_journal(
     journal = Journal(path=path, db=db)
     if version < migrations.LATEST_VERSION:
         if version > 0:
+            from . import backups  # only before a migration: opening needs no backup
+
             reason = f"before-v{migrations.LATEST_VERSION}"
             journal.backup_path = backups.backup(path, reason=reason, passphrase=passphrase)
         _migrate(db, version)

@@ -12,6 +12,7 @@ from .changes import record
 from .errors import JournalError
 from .models import Decision, FollowUp, Goal, Note, Objection, Pain, Person, Referral
 from .models import database as db
+from .trash_kinds import KINDS as KINDS
 
 RESTORERS: dict[str, Callable[[int], object]] = {
     "person": people.restore_person,
@@ -23,7 +24,6 @@ RESTORERS: dict[str, Callable[[int], object]] = {
     "referral": referrals.restore_referral,
     "followup": followups.restore_follow_up,
 }
-KINDS = tuple(RESTORERS)
 # The order a record's parts go in for good: children before what they belong to.
 _MODELS = (Objection, Referral, FollowUp, Goal, Pain, Note, Decision, Person)
 

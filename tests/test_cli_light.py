@@ -1,6 +1,6 @@
 """Read commands import no more than they use: a plain journal's `rapport search`, `today` and
 `note` load neither SQLCipher, the PostgreSQL driver, the exports, contacts or interchange
-modules, nor Qt."""
+modules, the calendar file parser, the backups, the migrations, package metadata, nor Qt."""
 
 from __future__ import annotations
 
@@ -19,8 +19,22 @@ HEAVY = (
     "journal.exports",
     "journal.contacts",
     "PySide6",
+    "icalendar",
+    "recurring_ical_events",
+    "journal.migrations.v",
+    "importlib.metadata",
 )
-HEAVY_EXACT = ("journal.interchange", "journal.brief", "playhouse.migrate", "vobject")
+HEAVY_EXACT = (
+    "journal.interchange",
+    "journal.brief",
+    "playhouse.migrate",
+    "vobject",
+    "journal.backups",
+    "journal.calendar.parse",
+    "journal.calendar.follow",
+    "journal.trash",
+    "ui.qt_check",
+)
 PROGRAM = """
 import sys
 from ui import entry
@@ -48,6 +62,34 @@ def test_a_read_command_imports_only_what_it_uses(journal, args) -> None:
     assert "journal.storage" in loaded and "peewee" in loaded  # the probe saw the command run
     heavy = {m for m in loaded if m.startswith(HEAVY) or m in HEAVY_EXACT}
     assert heavy == set()
+
+
+def test_the_calendar_command_still_loads_its_parser(journal, tmp_path) -> None:
+    journal.close()
+    loaded = _modules(journal.path, "calendar", "list")
+    assert {"ui.cli_calendar", "journal.calendar.follow"} <= loaded
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ui.entry",
+            "--journal",
+            str(journal.path),
+            "calendar",
+            "add",
+            str(tmp_path / "missing.ics"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "missing.ics" in done.stderr, done.stderr
+
+
+def test_every_calendar_name_resolves() -> None:
+    from journal import calendar
+
+    assert all(getattr(calendar, name) is not None for name in calendar.__all__)
 
 
 def test_an_export_still_finds_what_it_needs(journal) -> None:

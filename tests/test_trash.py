@@ -40,3 +40,9 @@ def test_empty_trash_deletes_for_good_and_keeps_the_rest(journal):
     assert trash.trashed_items() == []
     assert people.count_people(include_trashed=True) == 1
     assert [n.body for n in notes.notes_of(ana.id)] == ["kept"]
+
+
+def test_the_command_lines_kinds_are_the_trashs() -> None:
+    from journal import trash
+
+    assert set(trash.RESTORERS) == set(trash.KINDS)

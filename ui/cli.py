@@ -10,15 +10,15 @@ import os
 import shlex
 import sys
 from collections.abc import Sequence
-from importlib import metadata
 
-from journal import JournalError, authorship, faults, trash
+from journal import JournalError, authorship, faults
 from journal.errors import JournalBusy
 from journal.paths import chosen_location
 from journal.storage import Journal
+from journal.trash_kinds import KINDS as TRASH_KINDS
 from journal.writing import patiently
 
-from . import cli_calendar, cli_copy, qt_check
+from . import cli_calendar, cli_copy
 
 BUSY_WAIT_VAR = "RAPPORT_BUSY_WAIT"
 DEFAULT_BUSY_WAIT = 60.0
@@ -26,10 +26,23 @@ DEFAULT_BUSY_WAIT = 60.0
 
 def version() -> str:
     """Rapport's version, from the installed package's metadata."""
+    from importlib import metadata  # ~10 ms: read only for --version
+
     try:
         return metadata.version("rapport")
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
         return "(not installed)"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: prints Rapport's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"{parser.prog} {version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="journal file, or a server journal's postgresql://user@host/db URL "
         "(default: $RAPPORT_JOURNAL, then app data)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--demo", action="store_true", help="open a copy of the sample journal in the window"
     )
@@ -113,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions = p.add_subparsers(dest="trash_action", metavar="ACTION")
     actions.add_parser("list", help="what is in the trash, with kinds and ids (the default)")
     r = actions.add_parser("restore", help="take one item out of the trash, as it was")
-    r.add_argument("kind", metavar="KIND", choices=trash.KINDS, help=", ".join(trash.KINDS))
+    r.add_argument("kind", metavar="KIND", choices=TRASH_KINDS, help=", ".join(TRASH_KINDS))
     r.add_argument("id", metavar="ID", type=int)
     actions.add_parser("empty", help="delete everything in the trash for good")
 
@@ -127,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     path = chosen_location(args.journal)
     if args.command is None:
+        from . import qt_check
+
         try:
             from .app import run_app  # Qt is imported only for the window
         except ImportError as exc:
@@ -158,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         if (plain := faults.explain(exc)) is not None:  # a full disk, a busy or read-only journal
             return _fail(plain)
-        if isinstance(exc, ImportError) and (plain := qt_check.explain(str(exc))) is not None:
+        if isinstance(exc, ImportError) and (plain := _qt_missing(exc)) is not None:
             return _fail(plain)  # a brief as PDF needs Qt's libraries
         if faults.damaged(exc):
             damaged = f"{args.source} or {args.dest}" if args.command == "copy" else path
@@ -170,6 +185,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"unexpected error ({exc.__class__.__name__}: {exc}); "
             "run again with RAPPORT_DEBUG=1 for details"
         )
+
+
+def _qt_missing(exc: ImportError) -> str | None:
+    from . import qt_check  # only for an error: it loads subprocess
+
+    return qt_check.explain(str(exc))
 
 
 def _say_waiting() -> None:

@@ -22,19 +22,26 @@ class Migration:
     module: ModuleType
 
 
-def all_migrations() -> list[Migration]:
-    """Every migration shipped with this package, in order of version."""
-    found = []
-    for info in pkgutil.iter_modules(__path__):
-        match = _NAME.match(info.name)
-        if match:
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            found.append(Migration(int(match.group(1)), info.name, module))
-    found.sort(key=lambda m: m.version)
-    versions = [m.version for m in found]
+def _numbered() -> list[tuple[int, str]]:
+    """(version, module name) of every migration shipped, in order; raises on a gap."""
+    found = sorted(
+        (int(match.group(1)), info.name)
+        for info in pkgutil.iter_modules(__path__)
+        if (match := _NAME.match(info.name))
+    )
+    versions = [version for version, _ in found]
     if versions != list(range(1, len(found) + 1)):
         raise RuntimeError(f"migrations are not numbered 1..n: {versions}")
     return found
 
 
-LATEST_VERSION = len(all_migrations())
+def all_migrations() -> list[Migration]:
+    """Every migration shipped with this package, in order of version (imported only here:
+    opening an up-to-date journal needs none of them)."""
+    return [
+        Migration(version, name, importlib.import_module(f"{__name__}.{name}"))
+        for version, name in _numbered()
+    ]
+
+
+LATEST_VERSION = len(_numbered())
