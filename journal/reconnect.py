@@ -83,13 +83,22 @@ def schedule(person_ids: Iterable[int] | None = None) -> Schedule:
     ids = None if person_ids is None else list(person_ids)
     if ids == []:
         return Schedule()
+    return Schedule(last_touches(ids), _tag_cadences(ids), _pauses(ids))
+
+
+def _tag_cadences(ids: list[int] | None) -> dict[int, int]:
+    """The shortest cadence among each person's tags (people whose tags have none: absent)."""
     tag_query = (
         PersonTag.select(PersonTag.person, fn.MIN(Tag.cadence_days))
         .join(Tag)
         .where(Tag.cadence_days.is_null(False))
         .group_by(PersonTag.person)
     )
-    tag_cadence = dict(database.execute(_for(tag_query, PersonTag.person, ids)))
+    return dict(database.execute(_for(tag_query, PersonTag.person, ids)))
+
+
+def _pauses(ids: list[int] | None) -> dict[int, dt.date]:
+    """Until when reconnect suggestions pause, for each person with a strong no."""
     paused: dict[int, dt.date] = {}
     cool_down = preferences.cool_down_days()
     if cool_down:
@@ -100,23 +109,40 @@ def schedule(person_ids: Iterable[int] | None = None) -> Schedule:
         )
         for pid, day in _for(no_query, Decision.person, ids).tuples():
             paused[pid] = _parse_date(day) + dt.timedelta(days=cool_down)
-    return Schedule(last_touches(ids), tag_cadence, paused)
+    return paused
 
 
 def due_people(
     today: dt.date, *, owner: str | None = None
 ) -> list[tuple[int, dt.datetime | None, dt.date]]:
     """(person id, last touch, due date) of every live person whose reconnect date has come;
-    with `owner`, only of the people that name owns."""
-    query = Person.select(Person.id, Person.cadence_days, Person.created_at).where(
-        Person.trashed_at.is_null()
+    with `owner`, only of the people that name owns.
+
+    Only the people with a cadence (their own or a tag's) have their last touch read, each with
+    one step down the live-notes index: no pass over every note of the journal.
+    """
+    tag_cadence = _tag_cadences(None)
+    last_touch = Note.select(fn.MAX(Note.occurred_at)).where(
+        Note.person == Person.id, Note.trashed_at.is_null()
     )
+    with_cadence = Person.cadence_days.is_null(False)
+    if tag_cadence:
+        with_cadence |= Person.id.in_(
+            PersonTag.select(PersonTag.person).join(Tag).where(Tag.cadence_days.is_null(False))
+        )
+    query = Person.select(
+        Person.id, Person.cadence_days, Person.created_at, last_touch.alias("touch")
+    ).where(Person.trashed_at.is_null(), with_cadence)
     if owner is not None:
         query = query.where(Person.owner == owner)
     rows = database.execute(query).fetchall()
-    plan = schedule()
+    plan = Schedule(
+        {pid: parse_datetime(touch) for pid, _, _, touch in rows if touch is not None},
+        tag_cadence,
+        _pauses(None),
+    )
     due = []
-    for pid, cadence, created_at in rows:
+    for pid, cadence, created_at, _ in rows:
         when = plan.next_reconnect(pid, cadence, created_at)
         if when is not None and when <= today:
             due.append((pid, plan.touches.get(pid), when))

@@ -49,6 +49,50 @@ def test_trashed_note_does_not_count_as_touch(journal):
     assert person.id in {pid for pid, _, _ in due_people(TODAY)}
 
 
+def test_who_is_due_agrees_with_each_persons_next_reconnect(journal):
+    """due_people reads last touches its own way (only for people with a cadence); each person's
+    row reads them the People list's way: both give the same people, touches and dates."""
+    from journal import preferences, tags
+
+    own = people.add_person("Own", cadence_days=30, tags=["client"])  # their own wins over a tag's
+    tags.set_tag_cadence("client", 14)
+    notes.add_note(own.id, "old", occurred_at="2026-09-01 10:30")
+    notes.add_note(own.id, "older", occurred_at="2026-08-01")
+    tagged = people.add_person("Tagged", tags=["client"])
+    notes.add_note(tagged.id, "x", occurred_at="2026-11-01")
+    trashed_touch = notes.add_note(tagged.id, "later, trashed", occurred_at="2026-11-20")
+    notes.trash_note(trashed_touch.id)
+    people.add_person("Never written", cadence_days=7, owner="dana")
+    said_no = people.add_person("Said no", cadence_days=10)
+    notes.add_note(said_no.id, "y", occurred_at="2026-08-01")
+    decisions.record_decision(said_no.id, "Retainer", "strong_no", decided_on="2026-10-01")
+    people.add_person("No cadence")
+    gone = people.add_person("Gone", cadence_days=1)
+    people.trash_person(gone.id)
+    preferences.set_cool_down_days(60)
+    live = [pid for pid, _ in people.person_names()]
+    rows = listing.person_rows(live)
+    assert [r.name for r in rows if r.next_reconnect is not None] != []
+    for day in (dt.date(2026, 8, 1), TODAY, dt.date(2026, 12, 1), dt.date(2027, 6, 1)):
+        for owner in (None, "dana"):
+            expected = sorted(
+                (r.id, r.last_touch, r.next_reconnect)
+                for r in rows
+                if r.next_reconnect is not None
+                and r.next_reconnect <= day
+                and owner in (None, r.owner)
+            )
+            got = due_people(day, owner=owner)
+            assert got == sorted(got, key=lambda row: (row[2], row[0]))
+            assert sorted(got) == expected, (day, owner)
+    assert {pid for pid, _, _ in due_people(dt.date(2027, 6, 1))} == {
+        own.id,
+        tagged.id,
+        said_no.id,
+        *[r.id for r in rows if r.name == "Never written"],
+    }
+
+
 def test_today_lists_revisits_and_follow_ups(journal):
     ana = people.add_person("Ana")
     came = decisions.record_decision(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import getpass
 import json
 import os
 import sys
@@ -365,6 +364,13 @@ def cmd_trash(journal: Journal, args: argparse.Namespace) -> str:
     )
 
 
+def _typed(prompt: str) -> str:
+    """What the person types at `prompt` on the terminal, not echoed."""
+    import getpass  # only to ask: a command that needs no secret starts without it
+
+    return getpass.getpass(prompt)
+
+
 def open_with_passphrase(path: Path | str) -> Journal:
     """Open the journal; an encrypted one takes $RAPPORT_PASSPHRASE, else a prompt on a terminal;
     a server that asks for a password not in ~/.pgpass or $PGPASSWORD gets a prompt too."""
@@ -382,7 +388,7 @@ def open_with_passphrase(path: Path | str) -> Journal:
     except crypto.PassphraseNeeded:
         if given is not None or not sys.stdin.isatty():
             raise
-        return storage.open_journal(path, getpass.getpass(f"Passphrase for {path.name}: "))
+        return storage.open_journal(path, _typed(f"Passphrase for {path.name}: "))
 
 
 def open_server(url: str) -> Journal:
@@ -396,7 +402,7 @@ def open_server(url: str) -> Journal:
                 f"the server at {server.redacted(url)} asks for a password: put it in ~/.pgpass "
                 "or $PGPASSWORD, or run this in a terminal to type it"
             ) from None
-        typed = getpass.getpass(f"Password for {server.redacted(url)}: ")  # copy asks for two
+        typed = _typed(f"Password for {server.redacted(url)}: ")  # copy asks for two
         return storage.open_journal(url, password=typed)
 
 
@@ -415,8 +421,8 @@ def new_passphrase() -> str:
         return crypto.check_passphrase(given)
     if not sys.stdin.isatty():
         raise JournalError(f"no passphrase: run this in a terminal or set {crypto.ENV_VAR}")
-    first = crypto.check_passphrase(getpass.getpass("New passphrase: "))
-    if getpass.getpass("The same passphrase again: ") != first:
+    first = crypto.check_passphrase(_typed("New passphrase: "))
+    if _typed("The same passphrase again: ") != first:
         raise JournalError("the two passphrases differ; nothing was changed")
     return first
 
