@@ -107,7 +107,7 @@ def _pauses(ids: list[int] | None) -> dict[int, dt.date]:
             .where(Decision.outcome == "strong_no", Decision.trashed_at.is_null())
             .group_by(Decision.person)
         )
-        for pid, day in _for(no_query, Decision.person, ids).tuples():
+        for pid, day in database.execute(_for(no_query, Decision.person, ids)):
             paused[pid] = _parse_date(day) + dt.timedelta(days=cool_down)
     return paused
 
