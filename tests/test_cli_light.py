@@ -1,6 +1,6 @@
 """Read commands import no more than they use: a plain journal's `rapport search`, `today` and
-`note` load neither SQLCipher, the PostgreSQL driver, the exports, contacts or interchange
-modules, the calendar file parser, the backups, the migrations, package metadata, nor Qt."""
+`note` load no SQLCipher, PostgreSQL driver, exports, contacts, interchange, calendar parser,
+backups, migrations, package metadata, logging handlers or Qt."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ HEAVY_EXACT = (
     "journal.calendar.follow",
     "journal.trash",
     "ui.qt_check",
+    "logging.handlers",
 )
 PROGRAM = """
 import sys

@@ -16,6 +16,7 @@ from journal.exports.markdown import export_markdown
 from journal.files import write_text_atomically
 from journal.lock import JournalLock
 from journal.private import mode
+from journal.private_log import PrivateLogHandler
 from journal.storage import open_journal
 
 pytestmark = [
@@ -110,7 +111,7 @@ def test_a_draft_is_kept_in_the_private_journal(tmp_path: Path) -> None:
 
 
 def write_log(path: Path, lines: int) -> None:
-    handler = private.PrivateLogHandler(path, max_bytes=200, keep=2)
+    handler = PrivateLogHandler(path, max_bytes=200, keep=2)
     log = logging.getLogger("test_private")
     log.addHandler(handler)
     log.propagate = False

@@ -23,7 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from shiboken6 import isValid
 
-from journal import faults, private
+from journal import faults
+from journal.private_log import PrivateLogHandler
 
 LOG_NAME = "rapport.log"
 MAX_BYTES = 1_000_000
@@ -67,7 +68,7 @@ def _logger() -> logging.Logger:
     global _handler
     if _handler is None:
         # the log, its rotated files and the app-data folder made for them: the owner's only
-        _handler = private.PrivateLogHandler(log_path(), max_bytes=MAX_BYTES, keep=BACKUPS)
+        _handler = PrivateLogHandler(log_path(), max_bytes=MAX_BYTES, keep=BACKUPS)
         _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         log.addHandler(_handler)
         log.setLevel(logging.INFO)
