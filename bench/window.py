@@ -75,12 +75,14 @@ def type_timed(
 
 def open_window(app: QApplication, journal: Journal):  # type: ignore[no-untyped-def]
     from ui.app import build_window
+    from ui.heap import set_aside_after_start
 
     window = build_window(journal)
     window.resize(1280, 800)
     window.show()
     for _ in range(5):
         app.processEvents()
+    set_aside_after_start()  # as ui.app.run_app does after the first paint
     return window
 
 

@@ -14,7 +14,7 @@ from journal.errors import JournalError, NotAJournal
 from journal.lock import JournalLock
 from journal.storage import Journal
 
-from . import bugs, paint_probe, single_instance
+from . import bugs, heap, paint_probe, single_instance
 from .auto_backup import DailyBackup
 from .damage_watch import DamageWatch, install_hook
 from .dialogs import journal_files, passphrase, recover_dialog, server_journal
@@ -150,6 +150,7 @@ def run_app(path: Path | str | None, demo: bool = False) -> int:
     start_reminders(window)
     QTimer.singleShot(1000, window.calendars, window.calendars.start)  # changed since last run
     window.damage_watch = DamageWatch(session, window)  # reads the whole file after the paint
+    QTimer.singleShot(0, heap.set_aside_after_start)  # after the first paint
     window.damage_watch.gave_up.connect(lambda: app.exit(1))
     install_hook()
     try:
