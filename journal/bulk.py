@@ -63,6 +63,9 @@ def insert(model: Any, rows: list[dict[str, Any]], *, ignore: bool = False) -> l
     marks = ", ".join(db.param for _ in fields)
     values = _stored(fields, rows)
     table = model._meta.table_name
+    if dialect.is_postgres() and numbered and not ignore:
+        _copy_to_server(f'"{table}" ({columns})', values)
+        return [row["id"] for row in rows]
     if dialect.is_postgres():
         into = f'"{table}" ({columns}) VALUES ({marks})'
         return _insert_on_server(model, into, values, numbered=numbered, ignore=ignore)
@@ -77,6 +80,14 @@ def insert(model: Any, rows: list[dict[str, Any]], *, ignore: bool = False) -> l
     if len(ids) != len(rows):
         raise RuntimeError(f"expected {len(rows)} new {model.__name__} rows, found {len(ids)}")
     return ids
+
+
+def _copy_to_server(into: str, values: list[tuple[Any, ...]]) -> None:
+    """Rows whose ids the caller gave, streamed to the server by COPY: one round trip, where
+    an INSERT per row costs one each (psycopg escapes tabs, newlines and backslashes)."""
+    with db.cursor().copy(f"COPY {into} FROM STDIN") as copy:
+        for row in values:
+            copy.write_row(row)
 
 
 def _insert_on_server(

@@ -259,6 +259,7 @@ class _Bulk:
         self.rows: dict[type[Any], list[dict[str, Any]]] = defaultdict(list)
         self.free_ids: dict[type[Any], deque[int]] = defaultdict(deque)
         self.last_id: dict[type[Any], int] = {}
+        self.written: set[str] = set()  # the tables
 
     def add(self, model: type[Any], row: dict[str, Any]) -> int:
         """Queue `row` for `model`; its id (given now, so children can point to it)."""
@@ -282,6 +283,7 @@ class _Bulk:
         rows = self.rows.pop(model, [])
         if rows:
             bulk_sql.insert(model, rows)
+            self.written.add(model._meta.table_name)
             self.done += len(rows)
             report(self.progress, self.done, self.total)
 
@@ -326,6 +328,7 @@ def _write(doc: Document, progress: Progress | None) -> None:
     bulk.flush()
     if person_ids:
         search.index_people_from(person_ids[0])  # one statement per kind of record
+        dialect.refresh_statistics([*bulk.written, "search_index", Tag._meta.table_name])
 
 
 def _rows_in(doc: Document) -> int:
