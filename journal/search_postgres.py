@@ -54,19 +54,27 @@ def search(
     rank_at_most: int,
 ) -> list[tuple[Any, ...]]:
     """Rows of (kind, record id, person id, name, title, body snippet, title marked); only the
-    newest `rank_at_most` matches are ranked (a very common term stays quick, as on SQLite)."""
+    newest `rank_at_most` matches are ranked (a very common term stays quick, as on SQLite).
+
+    The query is written into each select (not a CTE the planner cannot see into) so the
+    planner weighs how common its terms are: for a short prefix found in a quarter of the rows
+    it walks the rows newest first and stops at `rank_at_most`, instead of visiting every match
+    (45 ms, not 230 ms, for 'ca' on 127 000 rows). The ranking reads the documents the match
+    already read; only the `limit` best rows are read again for their text."""
     kind_filter = "AND s.kind = ANY(%(kinds)s)" if kinds else ""
+    query = "to_tsquery('rapport', %(query)s)"
     sql = f"""
-        WITH q AS (SELECT to_tsquery('rapport', %(query)s) AS query),
-        found AS (
-            SELECT s.rowid FROM search_index s, q
-            WHERE s.document @@ q.query {kind_filter}
-            ORDER BY s.rowid DESC LIMIT %(ranked)s)
+        WITH found AS (
+            SELECT s.rowid, s.document FROM search_index s
+            WHERE s.document @@ {query} {kind_filter}
+            ORDER BY s.rowid DESC LIMIT %(ranked)s),
+        best AS (
+            SELECT f.rowid, ts_rank('{WEIGHTS}', f.document, {query}) AS rank FROM found f
+            ORDER BY rank DESC, f.rowid DESC LIMIT %(limit)s)
         SELECT s.kind, s.record_id, s.person_id, p.name, s.title, s.body
-        FROM search_index s JOIN found f ON f.rowid = s.rowid
-        JOIN person p ON p.id = s.person_id, q
-        ORDER BY ts_rank('{WEIGHTS}', s.document, q.query) DESC, s.rowid DESC
-        LIMIT %(limit)s"""
+        FROM best b JOIN search_index s ON s.rowid = b.rowid
+        JOIN person p ON p.id = s.person_id
+        ORDER BY b.rank DESC, b.rowid DESC"""
     params = {
         "query": tsquery(terms, prefix_last),
         "kinds": list(kinds or ()),
