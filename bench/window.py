@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSettings
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSettings, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
@@ -137,8 +137,18 @@ def _clear_search(app: QApplication, page) -> None:  # type: ignore[no-untyped-d
 
 
 def _wait(app: QApplication, done: Callable[[], bool], deadline: float) -> None:
-    while not done() and time.perf_counter() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+    """Sleep in the event loop, as the window does, until `done()` or the deadline.
+
+    `processEvents(flags, ms)` drops WaitForMoreEvents and would spin, holding a core (and
+    the interpreter lock) the search threads need; a timer wakes the loop at the deadline."""
+    if done():
+        return
+    alarm = QTimer()
+    alarm.setSingleShot(True)
+    alarm.start(max(int((deadline - time.perf_counter()) * 1000), 0))
+    while not done() and alarm.isActive():
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    alarm.stop()
 
 
 def search_last_key(app: QApplication, window, rounds: int) -> list[float]:  # type: ignore[no-untyped-def]
