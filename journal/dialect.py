@@ -121,6 +121,12 @@ def in_nocase(field: Any, values: list[str]) -> ColumnBase:
 _FOLD = str.maketrans(ASCII_UPPER, ASCII_LOWER)
 
 
+def nocase_sort_key(value: str) -> str:
+    """`value` as `nocase_order` sorts it, for sorting in Python (code points sort as UTF-8
+    bytes do)."""
+    return value.translate(_FOLD)
+
+
 def revive(db: Database | None = None) -> None:
     """A server connection found broken (the server restarted, the network dropped) is closed,
     so the next query connects again instead of failing on the dead one."""

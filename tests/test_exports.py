@@ -486,6 +486,12 @@ def test_ics_reconnects_follow_tag_cadences(journal):
         ("see [the site](https://example.org) and `code`", "see the site and code"),
         ("snake_case_name and 2 * 3 * 4 stay", "snake_case_name and 2 * 3 * 4 stay"),
         ("- [x] sent the \\*draft\\*", "sent the *draft*"),
+        (
+            "plain words: budget - tight, 10 > 9 (fine)",
+            "plain words: budget - tight, 10 > 9 (fine)",
+        ),
+        ("first line\n   > quoted after spaces\n+ added", "first line\nquoted after spaces\nadded"),
+        ("~~struck~~ out", "struck out"),
     ],
 )
 def test_markdown_read_as_plain_text(markdown: str, text: str) -> None:

@@ -48,3 +48,16 @@ def test_names_stay_first_and_are_not_listed_twice(journal) -> None:
     assert merged[0] == names[0]
     assert [h.person_id for h in merged if h.kind == "person"] == [carla.id]
     assert [h.kind for h in merged[1:]] == [h.kind for h in hits if h.kind != "person"]
+
+
+def test_names_come_in_name_order_any_case_and_a_literal_underscore(journal) -> None:
+    zed = people.add_person("zed Harbo")
+    ann = people.add_person("Ann Harbo")
+    bea = people.add_person("bea Harbo")
+    cal = people.add_person("Cal Harbo")
+    ida = people.add_person("Ida Lind", company="Harbo Ltd")
+    found = [h.person_id for h in names_matching("harbo")]
+    assert found == [ann.id, bea.id, cal.id, zed.id, ida.id]  # as People sorts, case ignored
+    snake = people.add_person("Al snake_case")
+    people.add_person("Al snakexcase")  # "_" is no wildcard here
+    assert [h.person_id for h in names_matching("snake_ca")] == [snake.id]

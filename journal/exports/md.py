@@ -72,9 +72,15 @@ _HIDDEN = 0xE000  # escaped characters wait in the private use area while the ma
 _UNHIDE = re.compile("[\ue000-\ue07f]")
 
 
+# Every pattern above needs one of these; text without any is plain already (most notes).
+_ANY_MARK = re.compile(r"[\\\[*_`~\ue000-\ue07f]|^\s{0,3}[#>+-]", re.M)
+
+
 def plain(text: str) -> str:
     """A person's Markdown read as plain text (a search snippet, a one-line summary): emphasis,
     code marks, headings, quotes, list marks and link targets dropped, even in a cut fragment."""
+    if not _ANY_MARK.search(text):
+        return text
     text = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), text)
     text = _LINK.sub(r"\1", text)
     text = _STRONG.sub(r"\2", text)

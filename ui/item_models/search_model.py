@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -30,11 +31,13 @@ def hit_text(hit: SearchHit) -> str:
 
 
 class SearchModel(QAbstractListModel):
-    """Rows are either a kind's header (str) or a hit."""
+    """Rows are either a kind's header (str) or a hit. A hit's text and HTML are made once per
+    list (the view asks for them on every layout and paint)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[str | SearchHit] = []
+        self._made: dict[tuple[int, int], str] = {}  # (row, role) → text
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         groups: dict[str, list[SearchHit]] = {}
@@ -48,6 +51,7 @@ class SearchModel(QAbstractListModel):
             rows.extend(groups[kind])
         self.beginResetModel()
         self._rows = rows
+        self._made = {}
         self.endResetModel()
 
     def hit(self, row: int) -> SearchHit | None:
@@ -85,9 +89,18 @@ class SearchModel(QAbstractListModel):
                 return f"<b>{html.escape(label)}</b>"
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return hit_text(item)
+            return self._made_once(index.row(), Qt.ItemDataRole.DisplayRole, hit_text, item)
         if role == HTML_ROLE:
-            return hit_html(item)
+            return self._made_once(index.row(), HTML_ROLE, hit_html, item)
         if role == HIT_ROLE:
             return item
         return None
+
+    def _made_once(
+        self, row: int, role: int, make: Callable[[SearchHit], str], hit: SearchHit
+    ) -> str:
+        key = (row, role)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = make(hit)
+        return made
