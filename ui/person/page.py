@@ -266,7 +266,8 @@ class PersonPage(QWidget):
             self.journal.refresh()
         if what == "referral":
             self.header.show_referrers(referrals.referred_by(self._person.id))
-        self._titles_timer.start()  # after the section has shown what changed (and the glance)
+        if what != "note":  # no tab counts a note, nor does the glance show one
+            self._titles_timer.start()  # after the section has shown what changed
 
     def _announce_change(self) -> None:
         if self._changed_id is not None:
