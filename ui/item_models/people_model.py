@@ -27,15 +27,12 @@ COLUMNS = (
 )
 TITLES = tuple(title for title, _ in COLUMNS)
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# The roles this model answers; a view asks a dozen per cell on every paint.
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.FontRole,
-        PERSON_ID_ROLE,
-    }
-)
+# The roles this model answers, as plain ints: a view asks a dozen per cell on every paint, and
+# reading an enum member each time costs more than answering.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FONT, int(PERSON_ID_ROLE)})
 CHUNK = 50
 
 
@@ -132,18 +129,21 @@ class PeopleModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         return column_title(TITLES, section, orientation, role)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
+        if role not in _ROLES:
             return None
-        person, texts = self._row(index.row())
-        if role == Qt.ItemDataRole.DisplayRole:
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._ids):
+            return None
+        person, texts = self._row(row)
+        if role == _DISPLAY:
             return texts[index.column()]
         key = COLUMNS[index.column()][1]
         if role == PERSON_ID_ROLE:
             return person.id
-        if role == Qt.ItemDataRole.ToolTipRole and key == "name" and person.role:
+        if role == _TOOLTIP and key == "name" and person.role:
             return f"{person.name}, {person.role}"
-        if role == Qt.ItemDataRole.FontRole and person.trashed:
+        if role == _FONT and person.trashed:
             font = QFont()
             font.setItalic(True)
             return font

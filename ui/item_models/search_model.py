@@ -15,6 +15,7 @@ _ROOT = QModelIndex()
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 HIT_ROLE = Qt.ItemDataRole.UserRole + 11
 IS_HEADER_ROLE = Qt.ItemDataRole.UserRole + 12
+_TEXT_ROLES = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole))
 
 
 def hit_html(hit: SearchHit) -> str:
@@ -83,13 +84,13 @@ class SearchModel(QAbstractListModel):
             return header
         if header:
             label = KIND_LABELS.get(item, item.title())
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if role in _TEXT_ROLES:
                 return label
             if role == HTML_ROLE:
                 return f"<b>{html.escape(label)}</b>"
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._made_once(index.row(), Qt.ItemDataRole.DisplayRole, hit_text, item)
+        if role in _TEXT_ROLES:
+            return self._made_once(index.row(), _TEXT_ROLES[0], hit_text, item)
         if role == HTML_ROLE:
             return self._made_once(index.row(), HTML_ROLE, hit_html, item)
         if role == HIT_ROLE:

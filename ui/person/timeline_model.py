@@ -21,6 +21,8 @@ from journal.timeline import order
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2  # (kind, id), e.g. ("note", 12)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)  # an int: reading an enum member is not free
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 
 Index = QModelIndex | QPersistentModelIndex
 KIND_LABELS = {"goal": "Goal", "pain": "Pain", "decision": "Decision", "meeting": "Meeting"}
@@ -125,16 +127,17 @@ class TimelineModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._entries):
             return None
-        entry = self._entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{heading(entry)}\n{entry.title if entry.kind != 'note' else entry.body}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{heading(entry)}. {markdown(entry)}"
-        if role == EntryRole:
+        entry = self._entries[row]
+        if role == EntryRole:  # the delegate's, for every row on each layout: asked first
             return entry
+        if role == _DISPLAY:
+            return f"{heading(entry)}\n{entry.title if entry.kind != 'note' else entry.body}"
+        if role == _ACCESSIBLE:
+            return f"{heading(entry)}. {markdown(entry)}"
         if role == KeyRole:
             return (entry.kind, entry.id)
         return None
