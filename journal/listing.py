@@ -135,29 +135,40 @@ def _nones_last(value: object, descending: bool) -> tuple[bool, object]:
 def person_rows(ids: Sequence[int]) -> list[PersonRow]:
     """The rows for these ids, in the same order, in a fixed number of queries."""
     wanted = list(ids)
-    people = {p.id: p for p in Person.select().where(Person.id.in_(wanted))}
+    query = Person.select(
+        Person.id,
+        Person.name,
+        Person.company,
+        Person.role,
+        Person.fit,
+        Person.focus,
+        Person.cadence_days,
+        Person.created_at,
+        Person.trashed_at,
+        Person.owner,
+    ).where(Person.id.in_(wanted))
+    people = {row[0]: row for row in database.execute(query)}  # raw rows: no model objects
     plan = reconnect.schedule(wanted)
     tag_map = tags.tags_of(people)
     rows = []
     for pid in wanted:
-        p = people.get(pid)
-        if p is None:
+        if pid not in people:
             continue
-        touch = plan.touches.get(pid)
+        _, name, company, role, fit, focus, cadence, created_at, trashed_at, owner = people[pid]
         rows.append(
             PersonRow(
                 id=pid,
-                name=p.name,
-                company=p.company,
-                role=p.role,
-                fit=p.fit,
-                focus=bool(p.focus),
-                cadence_days=plan.cadence(pid, p.cadence_days),
-                last_touch=touch,
-                next_reconnect=plan.next_reconnect(pid, p.cadence_days, p.created_at),
+                name=name,
+                company=company,
+                role=role,
+                fit=fit,
+                focus=bool(focus),
+                cadence_days=plan.cadence(pid, cadence),
+                last_touch=plan.touches.get(pid),
+                next_reconnect=plan.next_reconnect(pid, cadence, created_at),
                 tags=tag_map.get(pid, ()),
-                trashed=p.trashed_at is not None,
-                owner=p.owner,
+                trashed=trashed_at is not None,
+                owner=owner,
             )
         )
     return rows
