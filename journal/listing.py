@@ -172,8 +172,3 @@ def person_rows(ids: Sequence[int]) -> list[PersonRow]:
             )
         )
     return rows
-
-
-def person_row(person_id: int) -> PersonRow | None:
-    rows = person_rows([person_id])
-    return rows[0] if rows else None

@@ -190,20 +190,6 @@ def _filled_in_bulk(statements: list[tuple[str, Any]]) -> None:
         database.execute_sql(_SET_HASHSIZE, (_FTS5_HASHSIZE,))
 
 
-def index_new_people(person_ids: list[int]) -> None:
-    """Index people written in bulk (and everything they own), a few statements per 500 people.
-
-    Only for people not indexed yet, such as those an import has just added.
-    """
-    statements = []
-    for start in range(0, len(person_ids), 500):
-        chunk = person_ids[start : start + 500]
-        marks = ", ".join(database.param for _ in chunk)
-        for select in _selects():
-            statements.append((f"{search_rows.INSERT}{select} AND p.id IN ({marks})", chunk))
-    _filled_in_bulk(statements)
-
-
 def index_people_from(first_id: int) -> None:
     """Index the people from `first_id` on (and everything they own), one statement per kind
     of record: after an import has just added them, none of them indexed yet."""

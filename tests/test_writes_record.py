@@ -255,7 +255,7 @@ WRITE_METHODS = {"create", "insert", "insert_many", "replace", "update", "delete
 NOT_OPERATIONS = {
     # the search index, kept current inside the operations that change what it indexes
     *(f"journal.search.{n}" for n in ("index_person", "index_note", "index_goal", "index_pain")),
-    *(f"journal.search.{n}" for n in ("index_decision", "index_new_people")),
+    "journal.search.index_decision",
     "journal.search.rebuild_index",  # rebuilt from the records by a migration
     # the same index on a server, written by the journal.search functions above
     *(f"journal.search_postgres.{n}" for n in ("put", "drop", "rebuild")),

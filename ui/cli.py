@@ -150,13 +150,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(plain, file=sys.stderr)
             return 1
         return run_app(None if args.demo else path, demo=args.demo)
-    from . import cli_commands as commands  # not for the window: it starts faster without
+    from .cli_opening import open_with_passphrase  # not for the window: it starts faster without
 
     try:
         authorship.set_author(os.environ.get(authorship.ENVIRONMENT, ""), authorship.ENVIRONMENT)
         if args.command == "copy":  # two journals, opened in turn
             return _print(cli_copy.run(args))
-        with commands.open_with_passphrase(path) as journal:
+        with open_with_passphrase(path) as journal:
             return patiently(lambda: _run(journal, args), on_wait=_say_waiting, limit=_wait_limit())
     except JournalBusy as exc:
         typed = shlex.join(["rapport", *(sys.argv[1:] if argv is None else argv)])

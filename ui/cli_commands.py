@@ -6,8 +6,6 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
-import os
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from journal import people, storage
 from journal.errors import JournalError
+
+from .cli_opening import new_passphrase
 
 if TYPE_CHECKING:
     from journal.storage import Journal
@@ -364,67 +364,10 @@ def cmd_trash(journal: Journal, args: argparse.Namespace) -> str:
     )
 
 
-def _typed(prompt: str) -> str:
-    """What the person types at `prompt` on the terminal, not echoed."""
-    import getpass  # only to ask: a command that needs no secret starts without it
-
-    return getpass.getpass(prompt)
-
-
-def open_with_passphrase(path: Path | str) -> Journal:
-    """Open the journal; an encrypted one takes $RAPPORT_PASSPHRASE, else a prompt on a terminal;
-    a server that asks for a password not in ~/.pgpass or $PGPASSWORD gets a prompt too."""
-    if isinstance(path, str):
-        return open_server(path)
-    from journal import sqlite_file
-
-    if not sqlite_file.is_encrypted(path):
-        return storage.open_journal(path)
-    from journal import crypto
-
-    given = os.environ.get(crypto.ENV_VAR) or None
-    try:
-        return storage.open_journal(path, given)
-    except crypto.PassphraseNeeded:
-        if given is not None or not sys.stdin.isatty():
-            raise
-        return storage.open_journal(path, _typed(f"Passphrase for {path.name}: "))
-
-
-def open_server(url: str) -> Journal:
-    from journal import server
-
-    try:
-        return storage.open_journal(url)
-    except server.PasswordNeeded:
-        if not sys.stdin.isatty():
-            raise JournalError(
-                f"the server at {server.redacted(url)} asks for a password: put it in ~/.pgpass "
-                "or $PGPASSWORD, or run this in a terminal to type it"
-            ) from None
-        typed = _typed(f"Password for {server.redacted(url)}: ")  # copy asks for two
-        return storage.open_journal(url, password=typed)
-
-
 ENCRYPTION_ON_A_SERVER = (
     "is a server journal: encryption at rest is the server's job (an encrypted disk or "
     "tablespace), and its connections are encrypted with sslmode=require in the URL"
 )
-
-
-def new_passphrase() -> str:
-    """$RAPPORT_PASSPHRASE, else typed twice on a terminal."""
-    from journal import crypto
-
-    given = os.environ.get(crypto.ENV_VAR)
-    if given:
-        return crypto.check_passphrase(given)
-    if not sys.stdin.isatty():
-        raise JournalError(f"no passphrase: run this in a terminal or set {crypto.ENV_VAR}")
-    first = crypto.check_passphrase(_typed("New passphrase: "))
-    if _typed("The same passphrase again: ") != first:
-        raise JournalError("the two passphrases differ; nothing was changed")
-    return first
 
 
 def cmd_encrypt(journal: Journal, args: argparse.Namespace) -> str:

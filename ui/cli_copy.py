@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> str:
     """Copy, with progress on a terminal; the summary, and what was checked."""
     from journal import copying
 
-    from .cli_commands import open_with_passphrase
+    from .cli_opening import open_with_passphrase
 
     source, dest = copying.location(args.source), copying.location(args.dest)
     line = ProgressLine("copying")
